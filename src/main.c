@@ -1,6 +1,9 @@
 #include "config.h"
 
-int main(void)
+#include "cli.h"
+#include "ui.h"
+
+int main(int argc, char **argv)
 {
-	return 0;
+	return cli_main(argc, argv, ui_run);
 }

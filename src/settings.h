@@ -42,7 +42,7 @@ struct settings {
 	enum ui_theme theme;
 	enum ui_colour colour;
 	enum date_style date_format;
-	char *print_command; /* [print] command */
+	char *print_command; /* [print] command; NULL: "lp" */
 	struct key_setting *keys;
 	size_t nkeys;
 };

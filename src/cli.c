@@ -1,0 +1,180 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "date.h"
+#include "i18n.h"
+
+struct command {
+	const char *name;
+	int (*run)(struct context *c, int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "init", cmd_init },
+	{ "list", cmd_list },
+	{ "show", cmd_show },
+	{ "check", cmd_check },
+	{ "backup", cmd_backup },
+};
+
+static void usage(FILE *f)
+{
+	fputs(_("Usage:\n"
+	        "  hoso [--db FILE] [--config FILE] [--read-only]   the full-screen application\n"
+	        "  hoso init [--db FILE] [--empty]                  a new database, seeded unless --empty\n"
+	        "  hoso list [--status S] [--kind K] [--year Y] [--search TEXT]\n"
+	        "            [--sort FIELD[:desc]] [--format table|csv|json]\n"
+	        "  hoso show ID                                     one item, whole\n"
+	        "  hoso check                                       integrity and schema version\n"
+	        "  hoso backup FILE                                 a consistent copy of the database\n"
+	        "  hoso --help | --version\n"
+	        "\n"
+	        "Options for every command:\n"
+	        "  --db FILE       the database (default: $XDG_DATA_HOME/hoso/hoso.db)\n"
+	        "  --config FILE   a configuration file read after the others\n"
+	        "  --read-only     never write to the database\n"
+	        "\n"
+	        "Statuses: planned, in_progress, suspended, done, cancelled, overdue.\n"
+	        "Kinds: task, scheme, project, pilot, event, agreement, recommendation.\n"
+	        "Sort fields: no, code, title, kind, unit, due, status, progress.\n"
+	        "ID: an item's number (12 or #12), its code, or its key (a UUID or its first 8 characters).\n"
+	        "\n"
+	        "Exit status: 0 success, 1 runtime error, 2 usage error.\n"
+	        "See hoso(1) and hoso.ini(5).\n"), f);
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("hoso: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " %s\n", _("(see 'hoso --help')"));
+	return EXIT_USAGE;
+}
+
+int cli_bad_option(char **argv)
+{
+	extern int optind, optopt;
+	const char *arg = argv[optind - 1];
+
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		return cli_usage_error(_("unknown option '-%c'"), optopt);
+	if (strchr(arg, '=') == NULL && optopt != 0)
+		return cli_usage_error(_("option '%s' needs a value"), arg);
+	return cli_usage_error(_("unknown option '%s'"), arg);
+}
+
+int cli_fail(const struct error *e)
+{
+	fprintf(stderr, "hoso: %s\n", e->msg);
+	return e->kind == ERROR_USAGE ? EXIT_USAGE : EXIT_RUNTIME;
+}
+
+void cli_note(const char *msg)
+{
+	fprintf(stderr, "hoso: %s\n", msg);
+}
+
+int cli_global_option(struct context *c, int opt, const char *arg, const char *command,
+                      int *exit_now)
+{
+	switch (opt) {
+	case OPT_DB:
+		c->db_arg = arg;
+		return 1;
+	case OPT_CONFIG:
+		c->config_arg = arg;
+		return 1;
+	case OPT_READ_ONLY:
+		c->read_only = true;
+		return 1;
+	case OPT_HELP:
+		(void)command;
+		usage(stdout);
+		*exit_now = EXIT_OK;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void warn_settings(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "hoso: %s %s\n", _("warning:"), msg);
+}
+
+int cli_prepare(struct context *c)
+{
+	struct error err = { 0 };
+
+	if (c->config_arg != NULL && *c->config_arg == '\0')
+		return cli_usage_error(_("--config: the file name is empty"));
+	if (settings_load(&c->settings, c->config_arg, &err, warn_settings, NULL) != 0)
+		return cli_fail(&err);
+	i18n_set_language(c->settings.language);
+	if (date_today(c->today, &err) != 0 || context_resolve_db(c, &err) != 0)
+		return cli_fail(&err);
+	return EXIT_OK;
+}
+
+int cli_main(int argc, char **argv, int (*fullscreen)(struct context *c))
+{
+	static const struct option options[] = {
+		CLI_GLOBAL_OPTIONS,
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct context c;
+	int opt, status = EXIT_OK, exit_now = -1;
+	size_t i;
+
+	context_init(&c);
+	c.locale_state = i18n_locale_init(c.locale_note, sizeof c.locale_note, c.locale_asked,
+	                                  sizeof c.locale_asked);
+	i18n_init();
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+", options, NULL)) != -1) {
+		if (opt == OPT_VERSION) {
+			printf("hoso %s\n", PACKAGE_VERSION);
+			goto done;
+		}
+		if (cli_global_option(&c, opt, optarg, NULL, &exit_now))
+			continue;
+		status = cli_bad_option(argv);
+		goto done;
+	}
+	if (exit_now >= 0) {
+		status = exit_now;
+		goto done;
+	}
+	if (optind >= argc) {
+		status = cli_prepare(&c);
+		if (status == EXIT_OK)
+			status = fullscreen(&c);
+		goto done;
+	}
+	for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		if (strcmp(argv[optind], commands[i].name) == 0) {
+			status = commands[i].run(&c, argc - optind, argv + optind);
+			goto done;
+		}
+	}
+	status = cli_usage_error(_("unknown command '%s'"), argv[optind]);
+done:
+	context_free(&c);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("hoso: standard output");
+		if (status == EXIT_OK)
+			status = EXIT_RUNTIME;
+	}
+	return status;
+}

@@ -1,0 +1,74 @@
+#include "config.h"
+
+#include <stdio.h>
+
+#include "check.h"
+#include "cli.h"
+#include "i18n.h"
+#include "store.h"
+
+int cmd_check(struct context *c, int argc, char **argv)
+{
+	static const struct option options[] = {
+		CLI_GLOBAL_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct check_report r;
+	struct error err = { 0 };
+	int opt, status, exit_now = -1;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		if (!cli_global_option(c, opt, optarg, "check", &exit_now))
+			return cli_bad_option(argv);
+	}
+	if (exit_now >= 0)
+		return exit_now;
+	if (optind < argc)
+		return cli_usage_error(_("check: unexpected argument '%s'"), argv[optind]);
+	if ((status = cli_prepare(c)) != EXIT_OK)
+		return status;
+	/* Look at the file as it is: no migration, no seed. */
+	if (store_open(&c->store, c->db_path, STORE_NO_MIGRATE | (c->read_only ? STORE_READ_ONLY : 0),
+	               c->settings.busy_timeout_ms, &err) != 0)
+		return cli_fail(&err);
+	if (check_run(c->store, &r, &err) != 0)
+		return cli_fail(&err);
+
+	printf(_("Database:        %s\n"), c->db_path);
+	if (r.schema_version > r.schema_latest)
+		printf(_("Schema version:  %d — newer than this hoso knows (%d): use a newer hoso\n"),
+		       r.schema_version, r.schema_latest);
+	else if (r.schema_version < r.schema_latest)
+		printf(_("Schema version:  %d — older than this hoso's (%d): it is upgraded when hoso opens it\n"),
+		       r.schema_version, r.schema_latest);
+	else
+		printf(_("Schema version:  %d (current)\n"), r.schema_version);
+	if (r.integrity_ok)
+		printf(_("Integrity:       ok\n"));
+	else
+		printf(_("Integrity:       DAMAGED: %s\n"), r.integrity);
+	if (r.fk_problems == 0)
+		printf(_("References:      ok\n"));
+	else
+		printf(_("References:      %ld broken\n"), r.fk_problems);
+	if (r.search_index == 1)
+		printf(_("Search index:    ok\n"));
+	else if (r.search_index == 0)
+		printf(_("Search index:    DAMAGED (rebuild it in the sqlite3 shell: INSERT INTO item_fts(item_fts) VALUES('rebuild');)\n"));
+	else
+		printf(_("Search index:    not checked (read-only)\n"));
+	if (r.integrity_ok && r.schema_version >= 1) {
+		printf(_("Items:           %ld (and %ld archived)\n"), r.items, r.archived);
+		printf(_("Documents:       %ld\n"), r.documents);
+		printf(_("Units:           %ld\n"), r.units);
+		printf(_("Localities:      %ld\n"), r.localities);
+		printf(_("Comments:        %ld\n"), r.comments);
+		printf(_("History rows:    %ld\n"), r.history);
+	}
+	if (!check_ok(&r)) {
+		fprintf(stderr, "hoso: %s: %s\n", c->db_path, _("the check found problems"));
+		return EXIT_RUNTIME;
+	}
+	return EXIT_OK;
+}

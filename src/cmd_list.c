@@ -1,0 +1,230 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "i18n.h"
+#include "itemquery.h"
+#include "listfmt.h"
+#include "refdata.h"
+#include "store.h"
+
+enum { OPT_STATUS = OPT_FIRST_COMMAND_OPTION, OPT_KIND, OPT_YEAR, OPT_SEARCH, OPT_SORT, OPT_FORMAT };
+
+#define PAGE 256
+
+static int parse_statuses(const char *arg, unsigned *mask)
+{
+	char *copy = strdup(arg), *tok, *save = NULL;
+	int status = EXIT_OK;
+
+	if (copy == NULL)
+		return EXIT_RUNTIME;
+	for (tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		int s;
+
+		while (*tok == ' ')
+			tok++;
+		s = status_parse(tok);
+		if (s == 0) {
+			status = cli_usage_error(_("--status: unknown status '%s' (one of planned, in_progress, suspended, done, cancelled, overdue)"),
+			                         tok);
+			break;
+		}
+		*mask |= 1u << s;
+	}
+	if (status == EXIT_OK && *mask == 0)
+		status = cli_usage_error(_("--status: no status given"));
+	free(copy);
+	return status;
+}
+
+static int parse_sort(const char *arg, struct item_view *v)
+{
+	char field[32];
+	const char *colon = strchr(arg, ':');
+	size_t n = colon != NULL ? (size_t)(colon - arg) : strlen(arg);
+	int s;
+
+	if (n >= sizeof field)
+		n = sizeof field - 1;
+	memcpy(field, arg, n);
+	field[n] = '\0';
+	s = item_sort_parse(field);
+	if (s < 0)
+		return cli_usage_error(_("--sort: unknown field '%s' (one of no, code, title, kind, unit, due, status, progress)"),
+		                       field);
+	v->sort = (enum item_sort)s;
+	v->desc = false;
+	if (colon != NULL) {
+		if (strcmp(colon + 1, "desc") == 0)
+			v->desc = true;
+		else if (strcmp(colon + 1, "asc") != 0)
+			return cli_usage_error(_("--sort: '%s' should be 'asc' or 'desc'"), colon + 1);
+	}
+	return EXIT_OK;
+}
+
+static int parse_year(const char *arg, int *year)
+{
+	char *end;
+	long y = strtol(arg, &end, 10);
+
+	if (*arg < '0' || *arg > '9' || *end != '\0' || y < 1900 || y > 2200)
+		return cli_usage_error(_("--year: '%s' is not a year (1900 to 2200)"), arg);
+	*year = (int)y;
+	return EXIT_OK;
+}
+
+static int terminal_width(void)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (cols != NULL && atoi(cols) > 0)
+		return atoi(cols);
+	return 80;
+}
+
+static bool want_colour(const struct context *c)
+{
+	const char *term = getenv("TERM");
+	const char *no_colour = getenv("NO_COLOR");
+
+	if (!isatty(STDOUT_FILENO) || c->settings.colour == COLOUR_OFF)
+		return false;
+	if (no_colour != NULL && *no_colour != '\0')
+		return false;
+	return term != NULL && strcmp(term, "dumb") != 0;
+}
+
+int cmd_list(struct context *c, int argc, char **argv)
+{
+	static const struct option options[] = {
+		CLI_GLOBAL_OPTIONS,
+		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "kind", required_argument, NULL, OPT_KIND },
+		{ "year", required_argument, NULL, OPT_YEAR },
+		{ "search", required_argument, NULL, OPT_SEARCH },
+		{ "sort", required_argument, NULL, OPT_SORT },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct item_view view = { .sort = ISORT_NO };
+	struct list_options lo = { .format = FORMAT_TABLE };
+	struct item_pager *pager = NULL;
+	struct list_writer *w = NULL;
+	struct item_row rows[PAGE];
+	struct error err = { 0 };
+	int opt, status = EXIT_OK, exit_now = -1, got, i;
+
+	memset(rows, 0, sizeof rows);
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		if (cli_global_option(c, opt, optarg, "list", &exit_now))
+			continue;
+		switch (opt) {
+		case OPT_STATUS:
+			view.filter.statuses = 0;
+			status = parse_statuses(optarg, &view.filter.statuses);
+			break;
+		case OPT_KIND:
+			view.filter.kind = kind_parse(optarg);
+			if (view.filter.kind == 0)
+				status = cli_usage_error(_("--kind: unknown kind '%s' (one of task, scheme, project, pilot, event, agreement, recommendation)"),
+				                         optarg);
+			break;
+		case OPT_YEAR:
+			status = parse_year(optarg, &view.filter.year);
+			break;
+		case OPT_SEARCH:
+			if (strlen(optarg) >= sizeof view.filter.search)
+				status = cli_usage_error(_("--search: the text is too long (at most %zu bytes)"),
+				                         sizeof view.filter.search - 1);
+			else
+				snprintf(view.filter.search, sizeof view.filter.search, "%s", optarg);
+			break;
+		case OPT_SORT:
+			status = parse_sort(optarg, &view);
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "table") == 0)
+				lo.format = FORMAT_TABLE;
+			else if (strcmp(optarg, "csv") == 0)
+				lo.format = FORMAT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				lo.format = FORMAT_JSON;
+			else
+				status = cli_usage_error(_("--format: unknown format '%s' (one of table, csv, json)"), optarg);
+			break;
+		default:
+			return cli_bad_option(argv);
+		}
+		if (status != EXIT_OK)
+			return status;
+	}
+	if (exit_now >= 0)
+		return exit_now;
+	if (optind < argc)
+		return cli_usage_error(_("list: unexpected argument '%s'"), argv[optind]);
+	if ((status = cli_prepare(c)) != EXIT_OK)
+		return status;
+	memcpy(view.today, c->today, sizeof view.today);
+	if (context_open_store(c, 0, cli_note, &err) != 0)
+		return cli_fail(&err);
+
+	lo.dates = c->settings.date_format;
+	if (lo.format == FORMAT_TABLE) {
+		lo.width = terminal_width();
+		lo.colour = want_colour(c);
+		if (item_list_widths(c->store, &lo.no_width, &lo.code_width, &lo.unit_width, &err) != 0)
+			return cli_fail(&err);
+		if (lo.width > 0) {
+			if (lo.code_width > 16)
+				lo.code_width = 16;
+			if (lo.unit_width > 20)
+				lo.unit_width = 20;
+		}
+	}
+	lo.inert = isatty(STDOUT_FILENO);
+	if (item_pager_open(&pager, c->store, &view, NULL, ITEM_PAGER_EXPAND_ALL, &err) != 0)
+		return cli_fail(&err);
+	w = list_writer_new(stdout, &lo);
+	if (w == NULL) {
+		item_pager_close(&pager);
+		error_set(&err, ERROR_RUNTIME, _("out of memory"));
+		return cli_fail(&err);
+	}
+	got = item_pager_first(pager, rows, PAGE, &err);
+	while (got > 0) {
+		for (i = 0; i < got; i++)
+			list_writer_row(w, &rows[i]);
+		if (got < PAGE)
+			break;
+		{
+			struct item_row last = { 0 };
+
+			if (item_row_copy(&last, &rows[got - 1]) != 0) {
+				got = error_set(&err, ERROR_RUNTIME, _("out of memory"));
+				break;
+			}
+			got = item_pager_next(pager, &last, rows, PAGE, &err);
+			item_row_clear(&last);
+		}
+	}
+	list_writer_finish(&w);
+	for (i = 0; i < PAGE; i++)
+		item_row_clear(&rows[i]);
+	item_pager_close(&pager);
+	if (got < 0)
+		return cli_fail(&err);
+	return EXIT_OK;
+}

@@ -1,0 +1,216 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "collate.h"
+#include "derived.h"
+#include "fold.h"
+#include "i18n.h"
+#include "store.h"
+#include "strbuf.h"
+
+/* A sort key in a buffer that grows when a text needs more. */
+struct keybuf {
+	unsigned char small[512];
+	unsigned char *p;
+	size_t len;
+};
+
+static int make_key(struct keybuf *k, const char *text)
+{
+	size_t n = text != NULL ? strlen(text) : 0;
+	size_t need;
+
+	k->p = k->small;
+	need = collate_vi_key(text != NULL ? text : "", n, k->small, sizeof k->small);
+	if (need > sizeof k->small) {
+		k->p = malloc(need);
+		if (k->p == NULL)
+			return -1;
+		collate_vi_key(text, n, k->p, need);
+	}
+	k->len = need;
+	return 0;
+}
+
+static void free_key(struct keybuf *k)
+{
+	if (k->p != k->small)
+		free(k->p);
+	k->p = NULL;
+}
+
+static int bind_key(sqlite3_stmt *st, int col, const char *text)
+{
+	struct keybuf k;
+	int rc;
+
+	if (make_key(&k, text) != 0)
+		return SQLITE_NOMEM;
+	rc = sqlite3_bind_blob(st, col, k.p, (int)k.len, SQLITE_TRANSIENT);
+	free_key(&k);
+	return rc;
+}
+
+/* Appends the fold of text and a space. */
+static void add_folded(struct strbuf *b, const char *text)
+{
+	char *f;
+
+	if (text == NULL || *text == '\0')
+		return;
+	f = fold_dup(text);
+	if (f == NULL) {
+		b->failed = true;
+		return;
+	}
+	strbuf_puts(b, f);
+	strbuf_puts(b, " ");
+	free(f);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Sets name_key from name for every row of a reference table. */
+static int refresh_names(struct store *s, const char *select_sql, const char *update_sql,
+                         struct error *err)
+{
+	sqlite3_stmt *sel = NULL, *upd = NULL;
+	int rc, ret = -1;
+
+	if (store_prepare(s, select_sql, &sel, err) != 0 ||
+	    store_prepare(s, update_sql, &upd, err) != 0)
+		goto done;
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		if (bind_key(upd, 1, col_text(sel, 1)) != SQLITE_OK)
+			goto fail;
+		sqlite3_bind_value(upd, 2, sqlite3_column_value(sel, 0));
+		if (sqlite3_step(upd) != SQLITE_DONE)
+			goto fail;
+		sqlite3_reset(upd);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	ret = 0;
+	goto done;
+fail:
+	store_fail(s, err, _("computing sort keys"));
+done:
+	sqlite3_finalize(sel);
+	sqlite3_finalize(upd);
+	return ret;
+}
+
+static int refresh_documents(struct store *s, struct error *err)
+{
+	static const char sel_sql[] =
+		"SELECT d.no, d.subject, t.name_vi, t.name_en, d.number, u.name, u.short_name, d.notes"
+		" FROM document d JOIN doc_type t ON t.id = d.type"
+		" LEFT JOIN unit u ON u.id = d.issuer_id";
+	static const char upd_sql[] =
+		"UPDATE document SET subject_key = ?1, search = ?2 WHERE no = ?3";
+	sqlite3_stmt *sel = NULL, *upd = NULL;
+	struct strbuf b = STRBUF_INIT;
+	int rc, i, ret = -1;
+
+	if (store_prepare(s, sel_sql, &sel, err) != 0 || store_prepare(s, upd_sql, &upd, err) != 0)
+		goto done;
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		strbuf_reset(&b);
+		for (i = 1; i <= 7; i++)
+			add_folded(&b, col_text(sel, i));
+		if (b.failed || bind_key(upd, 1, col_text(sel, 1)) != SQLITE_OK)
+			goto fail;
+		sqlite3_bind_text(upd, 2, strbuf_str(&b), (int)b.len, SQLITE_STATIC);
+		sqlite3_bind_int64(upd, 3, sqlite3_column_int64(sel, 0));
+		if (sqlite3_step(upd) != SQLITE_DONE)
+			goto fail;
+		sqlite3_reset(upd);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	ret = 0;
+	goto done;
+fail:
+	store_fail(s, err, _("computing document search text"));
+done:
+	strbuf_free(&b);
+	sqlite3_finalize(sel);
+	sqlite3_finalize(upd);
+	return ret;
+}
+
+#define ITEM_SELECT \
+	"SELECT i.no, i.code, i.title, i.notes, lu.name, lu.short_name, lu.name_key," \
+	" (SELECT group_concat(ifnull(u.short_name, '') || ' ' || u.name, ' ')" \
+	"    FROM item_partner p JOIN unit u ON u.id = p.unit_id WHERE p.item_id = i.id)," \
+	" (SELECT group_concat(t.name_vi || ' ' || t.name_en || ' ' || ifnull(d.number, ''), ' ')" \
+	"    FROM item_document x JOIN document d ON d.id = x.document_id" \
+	"    JOIN doc_type t ON t.id = d.type WHERE x.item_id = i.id)" \
+	" FROM item i LEFT JOIN unit lu ON lu.id = i.lead_unit_id"
+
+static int refresh_items(struct store *s, const char *id, struct error *err)
+{
+	static const char upd_sql[] =
+		"UPDATE item SET code_key = ?1, title_key = ?2, lead_key = ?3, search = ?4"
+		" WHERE no = ?5";
+	sqlite3_stmt *sel = NULL, *upd = NULL;
+	struct strbuf b = STRBUF_INIT;
+	int rc, i, ret = -1;
+
+	if (store_prepare(s, id != NULL ? ITEM_SELECT " WHERE i.id = ?1" : ITEM_SELECT, &sel, err) != 0 ||
+	    store_prepare(s, upd_sql, &upd, err) != 0)
+		goto done;
+	if (id != NULL)
+		sqlite3_bind_text(sel, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		strbuf_reset(&b);
+		for (i = 1; i <= 8; i++)
+			if (i != 6)
+				add_folded(&b, col_text(sel, i));
+		if (b.failed || bind_key(upd, 1, col_text(sel, 1)) != SQLITE_OK ||
+		    bind_key(upd, 2, col_text(sel, 2)) != SQLITE_OK)
+			goto fail;
+		if (sqlite3_column_type(sel, 6) == SQLITE_BLOB)
+			sqlite3_bind_value(upd, 3, sqlite3_column_value(sel, 6));
+		else
+			sqlite3_bind_zeroblob(upd, 3, 0);
+		sqlite3_bind_text(upd, 4, strbuf_str(&b), (int)b.len, SQLITE_STATIC);
+		sqlite3_bind_int64(upd, 5, sqlite3_column_int64(sel, 0));
+		if (sqlite3_step(upd) != SQLITE_DONE)
+			goto fail;
+		sqlite3_reset(upd);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	ret = 0;
+	goto done;
+fail:
+	store_fail(s, err, _("computing item search text"));
+done:
+	strbuf_free(&b);
+	sqlite3_finalize(sel);
+	sqlite3_finalize(upd);
+	return ret;
+}
+
+int derived_refresh_all(struct store *s, struct error *err)
+{
+	if (refresh_names(s, "SELECT id, name FROM unit",
+	                  "UPDATE unit SET name_key = ?1 WHERE id = ?2", err) != 0 ||
+	    refresh_names(s, "SELECT id, name FROM locality",
+	                  "UPDATE locality SET name_key = ?1 WHERE id = ?2", err) != 0 ||
+	    refresh_documents(s, err) != 0 ||
+	    refresh_items(s, NULL, err) != 0)
+		return -1;
+	return 0;
+}
+
+int derived_refresh_item(struct store *s, const char *id, struct error *err)
+{
+	return refresh_items(s, id, err);
+}

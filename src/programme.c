@@ -1,0 +1,30 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "i18n.h"
+#include "programme.h"
+#include "store.h"
+
+int programme_title(struct store *s, char **title, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*title = NULL;
+	if (store_prepare(s, "SELECT title FROM programme ORDER BY created_at LIMIT 1", &st, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*title = strdup((const char *)sqlite3_column_text(st, 0));
+		if (*title == NULL) {
+			sqlite3_finalize(st);
+			return error_set(err, ERROR_RUNTIME, _("out of memory"));
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, err, _("reading the programme"));
+}

@@ -1,0 +1,154 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "i18n.h"
+#include "refdata.h"
+
+struct named {
+	const char *code;
+	const char *name; /* English msgid */
+	const char *name_vi; /* for parsing Vietnamese input whatever the language */
+};
+
+static const struct named statuses[STATUS_MAX + 1] = {
+	[STATUS_PLANNED] = { "planned", N_("Planned"), "Chưa triển khai" },
+	[STATUS_IN_PROGRESS] = { "in_progress", N_("In progress"), "Đang triển khai" },
+	[STATUS_SUSPENDED] = { "suspended", N_("Suspended"), "Tạm dừng" },
+	[STATUS_DONE] = { "done", N_("Done"), "Hoàn thành" },
+	[STATUS_CANCELLED] = { "cancelled", N_("Cancelled"), "Hủy" },
+	[STATUS_OVERDUE] = { "overdue", N_("Overdue"), "Quá hạn" },
+};
+
+static const struct named kinds[KIND_MAX + 1] = {
+	[1] = { "task", N_("Task"), "Nhiệm vụ" },
+	[2] = { "scheme", N_("Scheme"), "Đề án" },
+	[3] = { "project", N_("Project"), "Dự án" },
+	[4] = { "pilot", N_("Pilot"), "Thí điểm" },
+	[5] = { "event", N_("Event"), "Sự kiện" },
+	[6] = { "agreement", N_("Agreement"), "Thỏa thuận" },
+	[7] = { "recommendation", N_("Recommendation"), "Kiến nghị" },
+};
+
+static const char *const doc_types[DOC_TYPE_MAX + 1] = {
+	[1] = N_("Decision"),
+	[2] = N_("Resolution"),
+	[3] = N_("Conclusion"),
+	[4] = N_("Plan"),
+	[5] = N_("Action programme"),
+	[6] = N_("Legal normative document"),
+	[7] = N_("Directive"),
+	[8] = N_("Notice"),
+	[9] = N_("Other document"),
+};
+
+static const char *const doc_states[DOC_STATE_MAX + 1] = {
+	[1] = N_("Draft"),
+	[2] = N_("Issued"),
+	[3] = N_("Amended"),
+	[4] = N_("Replaced"),
+	[5] = N_("Annulled"),
+};
+
+static const char *const doc_relations[DOC_RELATION_MAX + 1] = {
+	/* TRANSLATORS: read as "<document> implements <document>". */
+	[1] = N_("implements"),
+	[2] = N_("amends"),
+	[3] = N_("replaces"),
+	[4] = N_("reviews"),
+};
+
+const char *status_code(int s)
+{
+	return s >= 1 && s <= STATUS_MAX ? statuses[s].code : NULL;
+}
+
+const char *status_name(int s)
+{
+	return s >= 1 && s <= STATUS_MAX ? _(statuses[s].name) : NULL;
+}
+
+bool status_is_open(int s)
+{
+	return s == STATUS_PLANNED || s == STATUS_IN_PROGRESS || s == STATUS_SUSPENDED;
+}
+
+int status_display(int stored, const char *due, const char *today)
+{
+	if (status_is_open(stored) && due != NULL && *due != '\0' && today != NULL &&
+	    strcmp(due, today) < 0)
+		return STATUS_OVERDUE;
+	return stored;
+}
+
+const char *kind_code(int k)
+{
+	return k >= 1 && k <= KIND_MAX ? kinds[k].code : NULL;
+}
+
+const char *kind_name(int k)
+{
+	return k >= 1 && k <= KIND_MAX ? _(kinds[k].name) : NULL;
+}
+
+const char *doc_type_name(int t)
+{
+	return t >= 1 && t <= DOC_TYPE_MAX ? _(doc_types[t]) : NULL;
+}
+
+const char *doc_state_name(int s)
+{
+	return s >= 1 && s <= DOC_STATE_MAX ? _(doc_states[s]) : NULL;
+}
+
+const char *doc_relation_name(int r)
+{
+	return r >= 1 && r <= DOC_RELATION_MAX ? _(doc_relations[r]) : NULL;
+}
+
+/* Compares the folds of a and b, treating '_' and '-' as spaces. */
+static bool same_words(const char *a, const char *b)
+{
+	char *fa = fold_dup(a), *fb = fold_dup(b);
+	bool same = false;
+	char *p;
+
+	if (fa != NULL && fb != NULL) {
+		for (p = fa; *p != '\0'; p++)
+			if (*p == '_' || *p == '-')
+				*p = ' ';
+		for (p = fb; *p != '\0'; p++)
+			if (*p == '_' || *p == '-')
+				*p = ' ';
+		same = strcmp(fa, fb) == 0;
+	}
+	free(fa);
+	free(fb);
+	return same;
+}
+
+static int parse(const struct named *list, int max, const char *text)
+{
+	int i;
+
+	if (text == NULL || *text == '\0')
+		return 0;
+	for (i = 1; i <= max; i++) {
+		if (same_words(text, list[i].code) || same_words(text, list[i].name) ||
+		    same_words(text, list[i].name_vi) || same_words(text, _(list[i].name)))
+			return i;
+	}
+	return 0;
+}
+
+int status_parse(const char *text)
+{
+	return parse(statuses, STATUS_MAX, text);
+}
+
+int kind_parse(const char *text)
+{
+	return parse(kinds, KIND_MAX, text);
+}

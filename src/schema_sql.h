@@ -1,0 +1,10 @@
+#ifndef HOSO_SCHEMA_SQL_H
+#define HOSO_SCHEMA_SQL_H
+
+/* The SQL of data/schema/ and data/seed.sql, built into the program. */
+
+extern const char schema_0001[];
+extern const char schema_0002[];
+extern const char seed_sql[];
+
+#endif

@@ -1,0 +1,154 @@
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "search.h"
+#include "strbuf.h"
+#include "text.h"
+
+struct search_query {
+	int nwords;
+	char *words[SEARCH_MAX_WORDS];
+	size_t lens[SEARCH_MAX_WORDS];
+	char *fts;
+};
+
+bool search_is_word_char(unsigned cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		       (cp >= '0' && cp <= '9');
+	/* Punctuation, symbols and spaces outside ASCII separate words too. */
+	if (cp <= 0xbf || cp == 0xd7 || cp == 0xf7)
+		return false;
+	if ((cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff0f) ||
+	    cp == 0xfeff || cp == 0xfffd)
+		return false;
+	return true;
+}
+
+/* Finds the next word in s[*pos..n); returns its length and sets *start. */
+static size_t next_word(const char *s, size_t n, size_t *pos, size_t *start)
+{
+	size_t i = *pos, len;
+	uint32_t cp;
+
+	while (i < n) {
+		len = utf8_decode(s + i, n - i, &cp);
+		if (search_is_word_char(cp))
+			break;
+		i += len;
+	}
+	*start = i;
+	while (i < n) {
+		len = utf8_decode(s + i, n - i, &cp);
+		if (!search_is_word_char(cp))
+			break;
+		i += len;
+	}
+	*pos = i;
+	return i - *start;
+}
+
+int search_compile(const char *text, struct search_query **out)
+{
+	struct search_query *q;
+	struct strbuf fts = STRBUF_INIT;
+	char *folded;
+	size_t pos = 0, start, len, n;
+
+	*out = NULL;
+	if (text == NULL)
+		return 0;
+	folded = fold_dup(text);
+	if (folded == NULL)
+		return -1;
+	q = calloc(1, sizeof *q);
+	if (q == NULL) {
+		free(folded);
+		return -1;
+	}
+	n = strlen(folded);
+	while (q->nwords < SEARCH_MAX_WORDS && (len = next_word(folded, n, &pos, &start)) > 0) {
+		char *w = strndup(folded + start, len);
+
+		if (w == NULL)
+			goto fail;
+		q->words[q->nwords] = w;
+		q->lens[q->nwords] = len;
+		q->nwords++;
+		if (fts.len > 0)
+			strbuf_puts(&fts, " ");
+		strbuf_puts(&fts, "\"");
+		strbuf_puts(&fts, w);
+		strbuf_puts(&fts, "\"*");
+	}
+	free(folded);
+	folded = NULL;
+	if (fts.failed)
+		goto fail;
+	if (q->nwords == 0) {
+		search_free(&q);
+		strbuf_free(&fts);
+		return 0;
+	}
+	q->fts = fts.s;
+	*out = q;
+	return 0;
+fail:
+	free(folded);
+	strbuf_free(&fts);
+	search_free(&q);
+	return -1;
+}
+
+const char *search_fts(const struct search_query *q)
+{
+	return q->fts;
+}
+
+int search_words(const struct search_query *q)
+{
+	return q != NULL ? q->nwords : 0;
+}
+
+bool search_match(const struct search_query *q, const char *folded, size_t n)
+{
+	int w;
+
+	if (q == NULL)
+		return true;
+	if (folded == NULL)
+		return false;
+	for (w = 0; w < q->nwords; w++) {
+		size_t pos = 0, start, len;
+		bool found = false;
+
+		while ((len = next_word(folded, n, &pos, &start)) > 0) {
+			if (len >= q->lens[w] && memcmp(folded + start, q->words[w], q->lens[w]) == 0) {
+				found = true;
+				break;
+			}
+		}
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+void search_free(struct search_query **qp)
+{
+	int i;
+
+	if (qp == NULL || *qp == NULL)
+		return;
+	for (i = 0; i < (*qp)->nwords; i++)
+		free((*qp)->words[i]);
+	free((*qp)->fts);
+	free(*qp);
+	*qp = NULL;
+}

@@ -1,0 +1,41 @@
+#ifndef HOSO_SEARCH_H
+#define HOSO_SEARCH_H
+
+/*
+ * What a clerk types into a search, as a query: the text is folded (see
+ * fold.h) and cut into words at spaces and punctuation; an item matches when
+ * every word begins a word of its folded search text. "thach cao",
+ * "THẠCH CAO" and "Thạch" find "Thạch cao phospho"; "dinh vu" finds
+ * "Đình Vũ"; "36-nq" finds "36-NQ/TW".
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define SEARCH_MAX_WORDS 16
+
+struct search_query;
+
+/*
+ * Compiles text (UTF-8, may be NULL) into *out. Returns 0; *out is NULL when
+ * the text holds no word (then nothing is to be filtered). Returns -1 when
+ * out of memory. Free with search_free.
+ */
+int search_compile(const char *text, struct search_query **out);
+
+/* The query as an FTS5 MATCH expression: "w1"* "w2"* … */
+const char *search_fts(const struct search_query *q);
+
+/* The number of words in q. */
+int search_words(const struct search_query *q);
+
+/* True when every word of q begins a word of the folded text (n bytes). */
+bool search_match(const struct search_query *q, const char *folded, size_t n);
+
+/* Frees *q and sets it to NULL; accepts NULL. */
+void search_free(struct search_query **q);
+
+/* True when the code point cp is part of a word (not a separator). */
+bool search_is_word_char(unsigned cp);
+
+#endif

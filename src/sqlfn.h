@@ -1,0 +1,19 @@
+#ifndef HOSO_SQLFN_H
+#define HOSO_SQLFN_H
+
+/*
+ * hoso's functions for SQL, registered on every connection:
+ *   fold(text)           the search folding of text (fold.h)
+ *   vi_key(text)         the Vietnamese sort key of text, a BLOB (collate.h)
+ *   hoso_match(s, q)     1 when the folded text s matches the query q (search.h)
+ *   COLLATE vi           Vietnamese order
+ * The schema never names them, so the stock sqlite3 shell reads the file
+ * without them.
+ */
+
+#include <sqlite3.h>
+
+/* Registers the functions on db. Returns SQLITE_OK or an SQLite error code. */
+int sqlfn_register(sqlite3 *db);
+
+#endif

@@ -1,0 +1,318 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "i18n.h"
+#include "screens.h"
+#include "store.h"
+#include "term.h"
+#include "text.h"
+
+int app_push(struct app *a, struct screen *s)
+{
+	if (s == NULL) {
+		app_message(a, ROLE_ERROR, "%s", _("Out of memory"));
+		return -1;
+	}
+	if (a->depth >= APP_MAX_SCREENS) {
+		s->ops->destroy(s);
+		app_message(a, ROLE_ERROR, "%s", _("Too many screens open; close some with q"));
+		return -1;
+	}
+	s->app = a;
+	a->stack[a->depth++] = s;
+	if (s->ops->resume != NULL)
+		s->ops->resume(s);
+	return 0;
+}
+
+struct screen *app_top(struct app *a)
+{
+	return a->depth > 0 ? a->stack[a->depth - 1] : NULL;
+}
+
+struct screen *app_below(struct app *a, struct screen *s)
+{
+	int i;
+
+	for (i = a->depth - 1; i > 0; i--)
+		if (a->stack[i] == s)
+			return a->stack[i - 1];
+	return NULL;
+}
+
+void app_message(struct app *a, int role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->message, sizeof a->message, fmt, ap);
+	va_end(ap);
+	a->message_role = role;
+}
+
+bool app_input_pending(struct app *a)
+{
+	return a->term != NULL && term_pending(a->term);
+}
+
+int app_body_rows(const struct app *a)
+{
+	return a->canvas->rows - 2;
+}
+
+/* Takes s off the stack (wherever it is: a menu may have opened another above it). */
+static void close_screen(struct app *a, struct screen *s)
+{
+	int i;
+
+	for (i = a->depth - 1; i >= 0; i--) {
+		if (a->stack[i] != s)
+			continue;
+		memmove(a->stack + i, a->stack + i + 1, (size_t)(a->depth - i - 1) * sizeof *a->stack);
+		a->depth--;
+		s->ops->destroy(s);
+		s = app_top(a);
+		if (i == a->depth && s != NULL && s->ops->resume != NULL)
+			s->ops->resume(s);
+		return;
+	}
+}
+
+static void draw_too_small(struct app *a)
+{
+	struct canvas *c = a->canvas;
+	char msg[128];
+	int y = c->rows / 2;
+
+	snprintf(msg, sizeof msg, _("Window too small: hoso needs at least %d×%d (now %d×%d)"),
+	         APP_MIN_COLS, APP_MIN_ROWS, c->cols, c->rows);
+	c->ops->clear(c);
+	canvas_put(c, y > 0 ? y - 1 : 0, 0, c->cols, msg, ROLE_MESSAGE, 0);
+	if (c->rows > 1)
+		canvas_put(c, y, 0, c->cols, _("Make the window larger, or press q to quit."), ROLE_NORMAL, 0);
+}
+
+static void draw_title(struct app *a, struct screen *top)
+{
+	struct canvas *c = a->canvas;
+	char left[1024], help[128], keys[64];
+	int hw;
+
+	snprintf(left, sizeof left, " hoso · %s", top->ops->title(top));
+	keymap_describe(a->keys, ACTION_HELP, keys, sizeof keys);
+	if (keys[0] != '\0')
+		snprintf(help, sizeof help, "%s: %s ", strtok(keys, ","), _("help"));
+	else
+		help[0] = '\0';
+	hw = text_width(help);
+	canvas_fill(c, 0, 0, c->cols, ROLE_TITLE);
+	canvas_put(c, 0, 0, c->cols - hw - 1, left, ROLE_TITLE, TEXT_ELLIPSIS);
+	canvas_put(c, 0, c->cols - hw, hw, help, ROLE_TITLE, 0);
+}
+
+static void draw_status(struct app *a, struct screen *top)
+{
+	struct canvas *c = a->canvas;
+	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
+	int y = c->rows - 1, rw;
+	const char *path = store_path(a->store);
+	const char *base = strrchr(path, '/');
+
+	if (store_read_only(a->store) != STORE_RO_NO) {
+		strbuf_puts(&right, _("[read-only]"));
+		strbuf_puts(&right, " ");
+	}
+	strbuf_puts(&right, base != NULL ? base + 1 : path);
+	strbuf_puts(&right, " ");
+	canvas_fill(c, y, 0, c->cols, ROLE_STATUS);
+	if (a->message[0] != '\0') {
+		canvas_put(c, y, 0, c->cols, a->message, a->message_role, TEXT_ELLIPSIS | TEXT_PAD);
+	} else {
+		if (top->ops->status != NULL)
+			top->ops->status(top, &left);
+		rw = text_width(strbuf_str(&right));
+		if (rw > c->cols / 3)
+			rw = c->cols / 3;
+		canvas_put(c, y, 0, c->cols - rw - 1, strbuf_str(&left), ROLE_STATUS, TEXT_ELLIPSIS);
+		canvas_put(c, y, c->cols - rw, rw, strbuf_str(&right), ROLE_STATUS, TEXT_ELLIPSIS | TEXT_PAD | TEXT_RIGHT);
+	}
+	strbuf_free(&left);
+	strbuf_free(&right);
+}
+
+static void draw(struct app *a)
+{
+	struct canvas *c = a->canvas;
+	struct screen *top = app_top(a);
+	int i, base;
+
+	c->ops->cursor(c, -1, -1);
+	if (c->rows < APP_MIN_ROWS || c->cols < APP_MIN_COLS) {
+		draw_too_small(a);
+		return;
+	}
+	c->ops->clear(c);
+	/* Draw from the last full screen up, so that pop-ups lie over it. */
+	for (base = a->depth - 1; base > 0 && a->stack[base]->ops->overlay; base--)
+		;
+	for (i = base; i < a->depth; i++)
+		a->stack[i]->ops->draw(a->stack[i], c, 1, c->rows - 2);
+	draw_title(a, a->stack[base]);
+	draw_status(a, top);
+	if (top->ops->overlay) {
+		/* The pop-up may have placed the cursor: draw it again on top. */
+		top->ops->draw(top, c, 1, c->rows - 2);
+	}
+}
+
+/* The application's own actions, after the top screen passed on one. */
+static int global_action(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACTION_QUIT:
+		return SCREEN_QUIT;
+	case ACTION_REDRAW:
+		term_repaint(a->term);
+		return SCREEN_REDRAW;
+	default:
+		break;
+	}
+	if (action_edits(act)) {
+		if (store_read_only(a->store) != STORE_RO_NO)
+			app_message(a, ROLE_ERROR, "%s",
+			            _("Read-only: this database cannot be changed here (opened with --read-only, or the file is not writable)"));
+		else
+			app_message(a, ROLE_MESSAGE, "%s", _("Editing is not available in this version of hoso yet"));
+		return SCREEN_REDRAW;
+	}
+	if (act == ACTION_DASHBOARD || act == ACTION_PRINT) {
+		app_message(a, ROLE_MESSAGE, "%s", _("The status screen and printing are not available in this version of hoso yet"));
+		return SCREEN_REDRAW;
+	}
+	return SCREEN_IGNORED;
+}
+
+/* Sends k to the top screen, then to the application; *handler gets the screen it went to. */
+static int dispatch(struct app *a, ui_key k, struct screen **handler)
+{
+	struct screen *top = app_top(a);
+	enum action act;
+	int r = SCREEN_IGNORED;
+
+	*handler = top;
+	if (top == NULL)
+		return SCREEN_QUIT;
+	if (top->ops->key != NULL)
+		r = top->ops->key(top, k);
+	if (r != SCREEN_IGNORED)
+		return r;
+	act = keymap_lookup(a->keys, k);
+	if (act == ACTION_NONE) {
+		char name[32];
+
+		ui_key_name(k, name, sizeof name);
+		app_message(a, ROLE_DIM, _("%s: no action on this key (press ? for help)"), name);
+		return SCREEN_REDRAW;
+	}
+	r = top->ops->action(top, act);
+	if (r != SCREEN_IGNORED)
+		return r;
+	switch (act) {
+	case ACTION_HELP:
+		app_push(a, help_screen_new(a, top));
+		return SCREEN_REDRAW;
+	case ACTION_DOCUMENTS:
+		app_push(a, docs_screen_new(a));
+		return SCREEN_REDRAW;
+	case ACTION_BACK:
+		return SCREEN_CLOSE;
+	default:
+		break;
+	}
+	r = global_action(a, act);
+	if (r == SCREEN_IGNORED) {
+		app_message(a, ROLE_DIM, _("%s does nothing on this screen"), action_name(act));
+		r = SCREEN_REDRAW;
+	}
+	return r;
+}
+
+static void resize(struct app *a)
+{
+	int i;
+
+	curses_canvas_resize(a->canvas);
+	for (i = 0; i < a->depth; i++)
+		if (a->stack[i]->ops->resume != NULL)
+			a->stack[i]->ops->resume(a->stack[i]);
+}
+
+int app_run(struct app *a)
+{
+	bool dirty = true;
+
+	if (a->notice[0] != '\0')
+		app_message(a, ROLE_MESSAGE, "%s", a->notice);
+	while (!a->quit && a->depth > 0) {
+		struct screen *top = app_top(a);
+		enum term_event ev;
+		struct screen *handler;
+		ui_key k = 0;
+		int sig = 0, r;
+
+		if (dirty) {
+			draw(a);
+			term_flush(a->term);
+			dirty = false;
+		}
+		/* Background work while no key waits; a key interrupts it. */
+		if (top->ops->idle != NULL && !term_pending(a->term)) {
+			r = top->ops->idle(top);
+			if (r & SCREEN_REDRAW)
+				dirty = true;
+			if (r != SCREEN_IGNORED)
+				continue;
+		}
+		ev = term_read(a->term, -1, &k, &sig);
+		switch (ev) {
+		case TERM_NONE:
+			continue;
+		case TERM_SIGNAL:
+			a->exit_status = 128 + sig;
+			a->quit = true;
+			continue;
+		case TERM_EOF:
+			a->exit_status = 1;
+			a->quit = true;
+			continue;
+		case TERM_RESIZE:
+			resize(a);
+			dirty = true;
+			continue;
+		case TERM_KEY:
+			break;
+		}
+		a->message[0] = '\0';
+		if (a->canvas->rows < APP_MIN_ROWS || a->canvas->cols < APP_MIN_COLS) {
+			enum action act = keymap_lookup(a->keys, k);
+
+			if (act == ACTION_BACK || act == ACTION_QUIT)
+				a->quit = true;
+			dirty = true;
+			continue;
+		}
+		r = dispatch(a, k, &handler);
+		if (r & SCREEN_QUIT)
+			a->quit = true;
+		else if (r & SCREEN_CLOSE)
+			close_screen(a, handler);
+		dirty = true;
+	}
+	while (a->depth > 0)
+		close_screen(a, app_top(a));
+	return a->exit_status;
+}

@@ -1,0 +1,61 @@
+#ifndef HOSO_SCREEN_H
+#define HOSO_SCREEN_H
+
+/*
+ * A screen is a small object: a struct of functions filled with designated
+ * initializers and a struct screen at the start of each screen's own state.
+ * The application keeps a stack of them; keys go to the top one.
+ */
+
+#include <stdbool.h>
+
+#include "actions.h"
+#include "canvas.h"
+#include "keymap.h"
+#include "strbuf.h"
+
+/* What a handler answers, as flags. */
+enum screen_result {
+	SCREEN_IGNORED = 0, /* not mine: let the next handler try */
+	SCREEN_HANDLED = 1,
+	SCREEN_REDRAW = 2,  /* handled; draw again */
+	SCREEN_CLOSE = 4,   /* take this screen off the stack */
+	SCREEN_QUIT = 8,    /* leave the application */
+};
+
+struct app;
+struct screen;
+
+struct screen_ops {
+	/* The name on the top line (translated). */
+	const char *(*title)(struct screen *s);
+	/* Draws rows top .. top + height - 1 of the canvas. */
+	void (*draw)(struct screen *s, struct canvas *c, int top, int height);
+	/* The status line: what the screen shows on the left (may be NULL). */
+	void (*status)(struct screen *s, struct strbuf *left);
+	/* A key before the keymap turns it into an action (text entry); may be NULL. */
+	int (*key)(struct screen *s, ui_key k);
+	/* An action; SCREEN_IGNORED when the screen has no use for it. */
+	int (*action)(struct screen *s, enum action a);
+	/*
+	 * Work to do while no key waits (counting rows): SCREEN_REDRAW when it
+	 * changed what is shown, SCREEN_IGNORED when nothing is left to do. May
+	 * be NULL.
+	 */
+	int (*idle)(struct screen *s);
+	/* The terminal changed size, or the screen is on top again. May be NULL. */
+	void (*resume)(struct screen *s);
+	/* Frees the screen. */
+	void (*destroy)(struct screen *s);
+	/* The actions the help lists for this screen, ending with ACTION_NONE. */
+	const enum action *help;
+	/* Drawn over the screen below it (a pop-up). */
+	bool overlay;
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	struct app *app;
+};
+
+#endif

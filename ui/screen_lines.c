@@ -1,0 +1,374 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "documents.h"
+#include "i18n.h"
+#include "itemdetail.h"
+#include "itemlayout.h"
+#include "screens.h"
+#include "store.h"
+#include "text.h"
+#include "wrap.h"
+
+/*
+ * The detail of an item or of a document: lines of text (detailtext.h),
+ * wrapped to the width, scrolled with a cursor line; Enter follows the
+ * cursor line's link to a sub-item, a parent or a document.
+ */
+
+#define DETAIL_LIST_LIMIT 500
+
+enum lines_of { LINES_ITEM, LINES_DOCUMENT };
+
+struct vline {
+	int d;           /* index into lines */
+	size_t off, len; /* the piece of the text this visual line shows */
+	bool first;      /* the first visual line of its line */
+};
+
+struct lines_screen {
+	struct screen base;
+	enum lines_of of;
+	long no;
+	char title[256];
+	struct dlines lines;
+	int label_w;
+	struct vline *v;
+	int nv, capv;
+	int width, height;
+	int top, cursor;
+};
+
+static const enum action lines_help[] = {
+	ACTION_UP, ACTION_DOWN, ACTION_PAGE_UP, ACTION_PAGE_DOWN, ACTION_HOME, ACTION_END,
+	ACTION_OPEN, ACTION_DOCUMENTS, ACTION_HELP, ACTION_BACK, ACTION_QUIT, ACTION_REDRAW,
+	ACTION_EDIT, ACTION_UNDO, ACTION_DASHBOARD, ACTION_PRINT, ACTION_NONE,
+};
+
+static int push_vline(struct lines_screen *ls, int d, size_t off, size_t len, bool first)
+{
+	if (ls->nv == ls->capv) {
+		int cap = ls->capv != 0 ? ls->capv * 2 : 64;
+		struct vline *v = realloc(ls->v, (size_t)cap * sizeof *v);
+
+		if (v == NULL)
+			return -1;
+		ls->v = v;
+		ls->capv = cap;
+	}
+	ls->v[ls->nv].d = d;
+	ls->v[ls->nv].off = off;
+	ls->v[ls->nv].len = len;
+	ls->v[ls->nv].first = first;
+	ls->nv++;
+	return 0;
+}
+
+/* The cells before the text of line d (label or bullet). */
+static int indent_of(const struct lines_screen *ls, const struct dline *d)
+{
+	switch (d->kind) {
+	case DL_FIELD:
+		return ls->width > ls->label_w + 12 ? ls->label_w + 2 : 0;
+	case DL_ENTRY:
+	case DL_NOTE:
+		return 4;
+	default:
+		return 0;
+	}
+}
+
+static void wrap_all(struct lines_screen *ls, int width)
+{
+	int i;
+
+	ls->width = width;
+	ls->nv = 0;
+	for (i = 0; i < ls->lines.n; i++) {
+		const struct dline *d = &ls->lines.v[i];
+		size_t n = strlen(d->text), off = 0;
+		int w = width - indent_of(ls, d);
+		bool first = true;
+
+		if (d->kind == DL_FIELD && indent_of(ls, d) == 0) {
+			/* Too narrow for a label column: the label on a line of its own. */
+			if (push_vline(ls, i, 0, 0, true) != 0)
+				return;
+			first = false;
+			w = width - 2;
+		}
+		if (n == 0) {
+			if (push_vline(ls, i, 0, 0, first) != 0)
+				return;
+			continue;
+		}
+		while (off < n) {
+			size_t next, len = wrap_line(d->text + off, n - off, w, &next);
+
+			if (push_vline(ls, i, off, len, first) != 0)
+				return;
+			first = false;
+			if (next == 0)
+				break;
+			off += next;
+		}
+	}
+	if (ls->cursor >= ls->nv)
+		ls->cursor = ls->nv > 0 ? ls->nv - 1 : 0;
+}
+
+static const char *lines_title(struct screen *s)
+{
+	return ((struct lines_screen *)s)->title;
+}
+
+static int line_role(const struct dline *d)
+{
+	switch (d->kind) {
+	case DL_TITLE:
+	case DL_SECTION:
+		return ROLE_SECTION;
+	case DL_NOTE:
+		return ROLE_DIM;
+	case DL_ENTRY:
+		return d->status != 0 ? list_status_role(d->status) : ROLE_NORMAL;
+	case DL_FIELD:
+		return d->status != 0 ? list_status_role(d->status) : ROLE_NORMAL;
+	default:
+		return ROLE_NORMAL;
+	}
+}
+
+static void keep_cursor_visible(struct lines_screen *ls)
+{
+	if (ls->height <= 0)
+		return;
+	if (ls->cursor < ls->top)
+		ls->top = ls->cursor;
+	if (ls->cursor >= ls->top + ls->height)
+		ls->top = ls->cursor - ls->height + 1;
+	if (ls->top > ls->nv - ls->height)
+		ls->top = ls->nv - ls->height > 0 ? ls->nv - ls->height : 0;
+	if (ls->top < 0)
+		ls->top = 0;
+}
+
+static void lines_draw(struct screen *s, struct canvas *c, int top, int height)
+{
+	struct lines_screen *ls = (struct lines_screen *)s;
+	int i;
+
+	if (c->cols != ls->width)
+		wrap_all(ls, c->cols);
+	ls->height = height;
+	keep_cursor_visible(ls);
+	for (i = 0; i < height && ls->top + i < ls->nv; i++) {
+		const struct vline *v = &ls->v[ls->top + i];
+		const struct dline *d = &ls->lines.v[v->d];
+		int y = top + i, sel = ls->top + i == ls->cursor ? ROLE_SELECTED : 0;
+		int indent = indent_of(ls, d), x = 0;
+		char *piece = strndup(d->text + v->off, v->len);
+
+		if (sel)
+			canvas_fill(c, y, 0, c->cols, ROLE_NORMAL | sel);
+		if (d->kind == DL_FIELD && indent == 0) {
+			if (v->first) {
+				canvas_put(c, y, 0, c->cols, d->label, ROLE_LABEL | sel, TEXT_ELLIPSIS);
+				free(piece);
+				continue;
+			}
+			x = 2;
+		} else if (d->kind == DL_FIELD) {
+			if (v->first) {
+				char label[256];
+
+				snprintf(label, sizeof label, "%s:", d->label);
+				canvas_put(c, y, 0, indent, label, ROLE_LABEL | sel, TEXT_PAD);
+			}
+			x = indent;
+		} else if (d->kind == DL_ENTRY || d->kind == DL_NOTE) {
+			if (v->first && d->kind == DL_ENTRY)
+				canvas_put(c, y, 2, 2, (d->item_no != 0 || d->doc_no != 0) ? ">" : "-",
+				           ROLE_DIM | sel, 0);
+			x = indent;
+		}
+		canvas_put(c, y, x, c->cols - x, piece != NULL ? piece : "", line_role(d) | sel, 0);
+		free(piece);
+	}
+}
+
+static void lines_status(struct screen *s, struct strbuf *left)
+{
+	struct lines_screen *ls = (struct lines_screen *)s;
+
+	strbuf_printf(left, _(" Line %d/%d"), ls->nv > 0 ? ls->cursor + 1 : 0, ls->nv);
+	if (ls->nv > 0) {
+		const struct dline *d = &ls->lines.v[ls->v[ls->cursor].d];
+
+		if (d->item_no != 0)
+			strbuf_printf(left, " · %s", _("Enter: open this item"));
+		else if (d->doc_no != 0)
+			strbuf_printf(left, " · %s", _("Enter: open this document"));
+	}
+}
+
+static void move(struct lines_screen *ls, int delta)
+{
+	ls->cursor += delta;
+	if (ls->cursor >= ls->nv)
+		ls->cursor = ls->nv - 1;
+	if (ls->cursor < 0)
+		ls->cursor = 0;
+	keep_cursor_visible(ls);
+}
+
+static int lines_action(struct screen *s, enum action a)
+{
+	struct lines_screen *ls = (struct lines_screen *)s;
+	int page = ls->height > 1 ? ls->height - 1 : 1;
+
+	switch (a) {
+	case ACTION_UP:
+		move(ls, -1);
+		return SCREEN_REDRAW;
+	case ACTION_DOWN:
+		move(ls, 1);
+		return SCREEN_REDRAW;
+	case ACTION_PAGE_UP:
+		ls->top -= page;
+		move(ls, -page);
+		return SCREEN_REDRAW;
+	case ACTION_PAGE_DOWN:
+		ls->top += page;
+		move(ls, page);
+		return SCREEN_REDRAW;
+	case ACTION_HOME:
+		move(ls, -ls->nv);
+		return SCREEN_REDRAW;
+	case ACTION_END:
+		move(ls, ls->nv);
+		return SCREEN_REDRAW;
+	case ACTION_OPEN:
+		if (ls->nv > 0) {
+			const struct dline *d = &ls->lines.v[ls->v[ls->cursor].d];
+
+			if (d->item_no != 0)
+				app_push(s->app, detail_screen_new(s->app, d->item_no));
+			else if (d->doc_no != 0)
+				app_push(s->app, doc_screen_new(s->app, d->doc_no));
+			else
+				app_message(s->app, ROLE_DIM, "%s",
+				            _("Nothing to open on this line: move to a sub-item or a document"));
+		}
+		return SCREEN_REDRAW;
+	default:
+		return SCREEN_IGNORED;
+	}
+}
+
+static void lines_destroy(struct screen *s)
+{
+	struct lines_screen *ls = (struct lines_screen *)s;
+
+	dlines_free(&ls->lines);
+	free(ls->v);
+	free(ls);
+}
+
+static void lines_resume(struct screen *s)
+{
+	struct lines_screen *ls = (struct lines_screen *)s;
+
+	ls->width = 0; /* wrap again at the next draw */
+}
+
+static const struct screen_ops lines_ops = {
+	.title = lines_title,
+	.draw = lines_draw,
+	.status = lines_status,
+	.action = lines_action,
+	.resume = lines_resume,
+	.destroy = lines_destroy,
+	.help = lines_help,
+};
+
+static struct lines_screen *lines_new(struct app *a)
+{
+	struct lines_screen *ls = calloc(1, sizeof *ls);
+
+	if (ls == NULL)
+		return NULL;
+	ls->base.ops = &lines_ops;
+	ls->base.app = a;
+	return ls;
+}
+
+struct screen *detail_screen_new(struct app *a, long no)
+{
+	struct lines_screen *ls = lines_new(a);
+	struct item_detail d;
+	struct error err = { 0 };
+	int rc;
+
+	if (ls == NULL)
+		return NULL;
+	ls->of = LINES_ITEM;
+	ls->no = no;
+	rc = item_detail_load(a->store, no, a->ctx->today, DETAIL_LIST_LIMIT, &d, &err);
+	if (rc <= 0) {
+		if (rc == 0)
+			error_set(&err, ERROR_RUNTIME, _("no item number %ld"), no);
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		dlines_add(&ls->lines, DL_NOTE, NULL, err.msg);
+	} else {
+		if (detail_lines(&d, a->ctx->settings.date_format, &ls->lines) != 0)
+			app_message(a, ROLE_ERROR, "%s", _("Out of memory"));
+		item_detail_free(&d);
+	}
+	snprintf(ls->title, sizeof ls->title, _("Item #%ld"), no);
+	ls->label_w = dlines_label_width(&ls->lines);
+	return &ls->base;
+}
+
+struct screen *doc_screen_new(struct app *a, long no)
+{
+	struct lines_screen *ls = lines_new(a);
+	struct error err = { 0 };
+	int rc;
+
+	if (ls == NULL)
+		return NULL;
+	ls->of = LINES_DOCUMENT;
+	ls->no = no;
+	rc = document_lines(a->store, no, a->ctx->today, a->ctx->settings.date_format,
+	                    DETAIL_LIST_LIMIT, &ls->lines, &err);
+	if (rc <= 0) {
+		if (rc == 0)
+			error_set(&err, ERROR_RUNTIME, _("no document number %ld"), no);
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		dlines_add(&ls->lines, DL_NOTE, NULL, err.msg);
+	}
+	snprintf(ls->title, sizeof ls->title, _("Document %s"),
+	         ls->lines.n > 0 && rc > 0 ? ls->lines.v[0].text : "");
+	ls->label_w = dlines_label_width(&ls->lines);
+	return &ls->base;
+}
+
+struct screen *lines_screen_new(struct app *a, const char *title, struct dlines *lines)
+{
+	struct lines_screen *ls = lines_new(a);
+
+	if (ls == NULL) {
+		dlines_free(lines);
+		return NULL;
+	}
+	snprintf(ls->title, sizeof ls->title, "%s", title);
+	ls->lines = *lines;
+	memset(lines, 0, sizeof *lines);
+	ls->label_w = dlines_label_width(&ls->lines);
+	return &ls->base;
+}
