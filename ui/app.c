@@ -10,6 +10,7 @@
 #include "store.h"
 #include "term.h"
 #include "text.h"
+#include "wrap.h"
 
 int app_push(struct app *a, struct screen *s)
 {
@@ -85,15 +86,25 @@ static void close_screen(struct app *a, struct screen *s)
 static void draw_too_small(struct app *a)
 {
 	struct canvas *c = a->canvas;
-	char msg[128];
-	int y = c->rows / 2;
+	char msg[512];
+	size_t n, off = 0;
+	int y = 0;
 
-	snprintf(msg, sizeof msg, _("Window too small: hoso needs at least %d×%d (now %d×%d)"),
+	snprintf(msg, sizeof msg,
+	         _("The window is too small: hoso needs at least %d×%d (now %d×%d). Make it larger, or press q to quit."),
 	         APP_MIN_COLS, APP_MIN_ROWS, c->cols, c->rows);
 	c->ops->clear(c);
-	canvas_put(c, y > 0 ? y - 1 : 0, 0, c->cols, msg, ROLE_MESSAGE, 0);
-	if (c->rows > 1)
-		canvas_put(c, y, 0, c->cols, _("Make the window larger, or press q to quit."), ROLE_NORMAL, 0);
+	n = strlen(msg);
+	while (off < n && y < c->rows) {
+		size_t next, len = wrap_line(msg + off, n - off, c->cols, &next);
+		char line[512];
+
+		snprintf(line, sizeof line, "%.*s", (int)len, msg + off);
+		canvas_put(c, y++, 0, c->cols, line, ROLE_MESSAGE, 0);
+		if (next == 0)
+			break;
+		off += next;
+	}
 }
 
 static void draw_title(struct app *a, struct screen *top)

@@ -429,6 +429,41 @@ int itemwin_count(struct itemwin *w, struct error *err)
 	return 0;
 }
 
+int itemwin_locate(struct itemwin *w, struct error *err)
+{
+	enum { PAGE = 256 };
+	struct item_row *page, last = { 0 };
+	long seen = 0;
+	int got, i, rc = 0;
+
+	if (w->pos > 0 || w->n == 0)
+		return 0;
+	page = alloc_rows(PAGE);
+	if (page == NULL)
+		return error_set(err, ERROR_RUNTIME, _("out of memory"));
+	got = item_pager_first(w->pager, page, PAGE, err);
+	while (got > 0) {
+		for (i = 0; i < got; i++) {
+			if (page[i].no == w->rows[0].no) {
+				w->pos = seen + i + 1;
+				goto done;
+			}
+		}
+		seen += got;
+		if (got < PAGE || item_row_copy(&last, &page[got - 1]) != 0)
+			break;
+		clear_rows(page, got);
+		got = item_pager_next(w->pager, &last, page, PAGE, err);
+	}
+	if (got < 0)
+		rc = -1;
+done:
+	clear_rows(page, PAGE);
+	free(page);
+	item_row_clear(&last);
+	return rc;
+}
+
 const struct item_row *itemwin_current(const struct itemwin *w)
 {
 	return w->n > 0 ? &w->rows[w->cursor] : NULL;

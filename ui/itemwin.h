@@ -71,6 +71,14 @@ int itemwin_reload(struct itemwin *w, struct error *err);
 /* Counts the rows of the view into w->count (may be interrupted: -1 with err). */
 int itemwin_count(struct itemwin *w, struct error *err);
 
+/*
+ * Finds the position of the window in the view when it is not known (after
+ * a jump), by reading the view from its start a page at a time; stops early
+ * with an error when the store's interrupt function says so. Returns 0 or
+ * -1 with err set.
+ */
+int itemwin_locate(struct itemwin *w, struct error *err);
+
 /* The row under the cursor, or NULL when the view is empty. */
 const struct item_row *itemwin_current(const struct itemwin *w);
 

@@ -210,6 +210,7 @@ static void menu_destroy(struct screen *s)
 }
 
 static const struct screen_ops menu_ops = {
+	.name = N_("Choice"),
 	.title = menu_title,
 	.draw = menu_draw,
 	.status = menu_status,

@@ -27,6 +27,8 @@ struct app;
 struct screen;
 
 struct screen_ops {
+	/* What the screen is, for the help ("Item list"; an msgid); NULL: its title. */
+	const char *name;
 	/* The name on the top line (translated). */
 	const char *(*title)(struct screen *s);
 	/* Draws rows top .. top + height - 1 of the canvas. */

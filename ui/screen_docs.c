@@ -305,6 +305,7 @@ static void docs_destroy(struct screen *s)
 }
 
 static const struct screen_ops docs_ops = {
+	.name = N_("Documents register"),
 	.title = docs_title,
 	.draw = docs_draw,
 	.status = docs_status,

@@ -17,10 +17,13 @@ struct screen *help_screen_new(struct app *a, struct screen *of)
 	struct dlines lines = { 0 };
 	char title[300];
 	const enum action *act;
+
 	bool read_only = store_read_only(a->store) != STORE_RO_NO;
 
-	snprintf(title, sizeof title, _("Help: %s"), of->ops->title(of));
-	dlines_addf(&lines, DL_TITLE, NULL, _("Keys on this screen (%s)"), of->ops->title(of));
+	const char *name = of->ops->name != NULL ? _(of->ops->name) : of->ops->title(of);
+
+	snprintf(title, sizeof title, _("Help: %s"), name);
+	dlines_addf(&lines, DL_TITLE, NULL, _("Keys on this screen (%s)"), name);
 	dlines_add(&lines, DL_BLANK, NULL, "");
 	for (act = of->ops->help; *act != ACTION_NONE; act++) {
 		char keys[128];

@@ -167,7 +167,7 @@ static void items_status(struct screen *s, struct strbuf *left)
 		strbuf_printf(left, " · %s", _("Enter: keep · Esc: clear"));
 		return;
 	}
-	if (pos > 0)
+	if (pos > 0 || is->win.n == 0)
 		strbuf_printf(left, " %ld", pos);
 	else
 		strbuf_puts(left, " ?");
@@ -559,13 +559,16 @@ static int items_idle(struct screen *s)
 	struct error err = { 0 };
 	int rc;
 
-	if (is->count_failed || (is->win.count >= 0 && is->total >= 0))
+	if (is->count_failed ||
+	    (is->win.count >= 0 && is->total >= 0 && (is->win.pos > 0 || is->win.n == 0)))
 		return SCREEN_IGNORED;
 	store_set_interrupt(a->store, interrupt, a);
 	if (is->win.count < 0)
 		rc = itemwin_count(&is->win, &err);
-	else
+	else if (is->total < 0)
 		rc = item_count_all(a->store, &is->total, &err);
+	else
+		rc = itemwin_locate(&is->win, &err);
 	store_set_interrupt(a->store, NULL, NULL);
 	if (rc == 0) {
 		if (is->win.pos == 0 && is->win.count >= 0 && is->win.n > 0 &&
@@ -599,6 +602,7 @@ static void items_destroy(struct screen *s)
 }
 
 static const struct screen_ops items_ops = {
+	.name = N_("Item list"),
 	.title = items_title,
 	.draw = items_draw,
 	.status = items_status,

@@ -287,6 +287,7 @@ static void lines_resume(struct screen *s)
 }
 
 static const struct screen_ops lines_ops = {
+	.name = N_("Detail"),
 	.title = lines_title,
 	.draw = lines_draw,
 	.status = lines_status,
