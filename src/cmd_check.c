@@ -17,7 +17,7 @@ int cmd_check(struct context *c, int argc, char **argv)
 	struct error err = { 0 };
 	int opt, status, exit_now = -1;
 
-	optind = 1;
+	optind = 0; /* GNU getopt starts afresh (the first pass stopped at the command) */
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		if (!cli_global_option(c, opt, optarg, "check", &exit_now))
 			return cli_bad_option(argv);

@@ -26,7 +26,7 @@ int cmd_init(struct context *c, int argc, char **argv)
 	int opt, status, exit_now = -1;
 	long items = 0;
 
-	optind = 1;
+	optind = 0; /* GNU getopt starts afresh (the first pass stopped at the command) */
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		if (cli_global_option(c, opt, optarg, "init", &exit_now))
 			continue;

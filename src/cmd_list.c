@@ -127,7 +127,7 @@ int cmd_list(struct context *c, int argc, char **argv)
 	int opt, status = EXIT_OK, exit_now = -1, got, i;
 
 	memset(rows, 0, sizeof rows);
-	optind = 1;
+	optind = 0; /* GNU getopt starts afresh (the first pass stopped at the command) */
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		if (cli_global_option(c, opt, optarg, "list", &exit_now))
 			continue;

@@ -37,7 +37,7 @@ int cmd_show(struct context *c, int argc, char **argv)
 	int opt, status, exit_now = -1, rc, i, lw;
 	long no = 0;
 
-	optind = 1;
+	optind = 0; /* GNU getopt starts afresh (the first pass stopped at the command) */
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		if (!cli_global_option(c, opt, optarg, "show", &exit_now))
 			return cli_bad_option(argv);

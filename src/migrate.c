@@ -14,11 +14,13 @@ struct migration {
 	const char *sql;
 	/* Work SQL cannot do (computed columns), run after the SQL; may be NULL. */
 	int (*after)(struct store *s, struct error *err);
+	/* SQL that needs that work done (an index over computed columns); may be NULL. */
+	const char *sql_after;
 };
 
 static const struct migration migrations[] = {
-	{ 1, schema_0001, NULL },
-	{ 2, schema_0002, derived_refresh_all },
+	{ 1, schema_0001, NULL, NULL },
+	{ 2, schema_0002, derived_refresh_all, schema_0002_index },
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -56,6 +58,8 @@ int migrate_to(struct store *s, int target, struct error *err)
 		if (store_exec(s, m->sql, err) != 0)
 			goto fail;
 		if (m->after != NULL && m->after(s, err) != 0)
+			goto fail;
+		if (m->sql_after != NULL && store_exec(s, m->sql_after, err) != 0)
 			goto fail;
 	}
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", target);

@@ -5,6 +5,7 @@
 
 extern const char schema_0001[];
 extern const char schema_0002[];
+extern const char schema_0002_index[];
 extern const char seed_sql[];
 
 #endif

@@ -38,6 +38,7 @@ static int open_pager(struct itemwin *w, struct error *err)
 int itemwin_home(struct itemwin *w, struct error *err)
 {
 	int got;
+	w->at_end = false;
 
 	clear_rows(w->rows, w->n);
 	got = item_pager_first(w->pager, w->rows, w->cap, err);
@@ -58,6 +59,7 @@ int itemwin_end(struct itemwin *w, struct error *err)
 	w->pos = w->count >= 0 ? w->count - w->n + 1 : 0;
 	if (w->pos < 0)
 		w->pos = 0;
+	w->at_end = true;
 	return got < 0 ? -1 : 0;
 }
 
@@ -205,6 +207,7 @@ int itemwin_down(struct itemwin *w, struct error *err)
 {
 	struct item_row next = { 0 };
 	int got;
+	w->at_end = false;
 
 	if (w->n == 0)
 		return 0;
@@ -232,6 +235,7 @@ int itemwin_up(struct itemwin *w, struct error *err)
 {
 	struct item_row prev = { 0 };
 	int got;
+	w->at_end = false;
 
 	if (w->n == 0)
 		return 0;
@@ -259,6 +263,7 @@ int itemwin_page_down(struct itemwin *w, struct error *err)
 {
 	struct item_row *more;
 	int got;
+	w->at_end = false;
 
 	if (w->n == 0)
 		return 0;
@@ -295,6 +300,7 @@ int itemwin_page_up(struct itemwin *w, struct error *err)
 {
 	struct item_row *more;
 	int got;
+	w->at_end = false;
 
 	if (w->n == 0)
 		return 0;
@@ -386,6 +392,7 @@ int itemwin_goto(struct itemwin *w, long no, struct error *err)
 {
 	struct item_row row = { 0 };
 	int found, rc;
+	w->at_end = false;
 
 	found = item_pager_get(w->pager, no, &row, err);
 	if (found <= 0)
@@ -426,6 +433,8 @@ int itemwin_count(struct itemwin *w, struct error *err)
 	if (item_pager_count(w->pager, &count, err) != 0)
 		return -1;
 	w->count = count;
+	if (w->at_end && w->pos == 0 && count >= w->n)
+		w->pos = count - w->n + 1;
 	return 0;
 }
 

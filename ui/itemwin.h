@@ -26,6 +26,7 @@ struct itemwin {
 	int cursor;               /* index into rows; 0 when n is 0 */
 	long pos;                 /* position of rows[0] in the view, from 1; 0: not known */
 	long count;               /* rows in the view; -1: not counted yet */
+	bool at_end;              /* the window shows the end of the view (after End) */
 };
 
 /*

@@ -103,6 +103,8 @@ static int end(struct docs_screen *ds, struct error *err)
 {
 	int got;
 
+	if (ds->count < 0 && doc_count(ds->base.app->store, &ds->count, err) != 0)
+		return -1;
 	clear_rows(ds->rows, ds->n);
 	got = doc_pager_last(ds->pager, ds->rows, ds->cap, err);
 	ds->n = got > 0 ? got : 0;

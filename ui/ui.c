@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -40,6 +41,12 @@ int ui_run(struct context *c)
 	}
 	if (keymap_new(&a.keys, &c->settings, &err) != 0)
 		return fail(&err);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		error_set(&err, ERROR_RUNTIME,
+		          _("the full-screen application needs a terminal; in a script use 'hoso list' or 'hoso show'"));
+		keymap_free(&a.keys);
+		return fail(&err);
+	}
 	if (context_open_store(c, 0, NULL, &err) != 0) {
 		keymap_free(&a.keys);
 		return fail(&err);
