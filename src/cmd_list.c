@@ -124,52 +124,18 @@ int cmd_list(struct context *c, int argc, char **argv)
 	struct list_writer *w = NULL;
 	struct item_row rows[PAGE];
 	struct error err = { 0 };
+	const char *arg[OPT_FORMAT - OPT_STATUS + 1] = { NULL };
 	int opt, status = EXIT_OK, exit_now = -1, got, i;
 
 	memset(rows, 0, sizeof rows);
 	optind = 0; /* GNU getopt starts afresh (the first pass stopped at the command) */
+	/* Take the values first: they are checked once the settings (and the language) are read. */
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		if (cli_global_option(c, opt, optarg, "list", &exit_now))
 			continue;
-		switch (opt) {
-		case OPT_STATUS:
-			view.filter.statuses = 0;
-			status = parse_statuses(optarg, &view.filter.statuses);
-			break;
-		case OPT_KIND:
-			view.filter.kind = kind_parse(optarg);
-			if (view.filter.kind == 0)
-				status = cli_usage_error(_("--kind: unknown kind '%s' (one of task, scheme, project, pilot, event, agreement, recommendation)"),
-				                         optarg);
-			break;
-		case OPT_YEAR:
-			status = parse_year(optarg, &view.filter.year);
-			break;
-		case OPT_SEARCH:
-			if (strlen(optarg) >= sizeof view.filter.search)
-				status = cli_usage_error(_("--search: the text is too long (at most %zu bytes)"),
-				                         sizeof view.filter.search - 1);
-			else
-				snprintf(view.filter.search, sizeof view.filter.search, "%s", optarg);
-			break;
-		case OPT_SORT:
-			status = parse_sort(optarg, &view);
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "table") == 0)
-				lo.format = FORMAT_TABLE;
-			else if (strcmp(optarg, "csv") == 0)
-				lo.format = FORMAT_CSV;
-			else if (strcmp(optarg, "json") == 0)
-				lo.format = FORMAT_JSON;
-			else
-				status = cli_usage_error(_("--format: unknown format '%s' (one of table, csv, json)"), optarg);
-			break;
-		default:
+		if (opt < OPT_STATUS || opt > OPT_FORMAT)
 			return cli_bad_option(argv);
-		}
-		if (status != EXIT_OK)
-			return status;
+		arg[opt - OPT_STATUS] = optarg;
 	}
 	if (exit_now >= 0)
 		return exit_now;
@@ -177,6 +143,31 @@ int cmd_list(struct context *c, int argc, char **argv)
 		return cli_usage_error(_("list: unexpected argument '%s'"), argv[optind]);
 	if ((status = cli_prepare(c)) != EXIT_OK)
 		return status;
+	if (arg[0] != NULL && (status = parse_statuses(arg[0], &view.filter.statuses)) != EXIT_OK)
+		return status;
+	if (arg[1] != NULL && (view.filter.kind = kind_parse(arg[1])) == 0)
+		return cli_usage_error(_("--kind: unknown kind '%s' (one of task, scheme, project, pilot, event, agreement, recommendation)"),
+		                       arg[1]);
+	if (arg[2] != NULL && (status = parse_year(arg[2], &view.filter.year)) != EXIT_OK)
+		return status;
+	if (arg[3] != NULL) {
+		if (strlen(arg[3]) >= sizeof view.filter.search)
+			return cli_usage_error(_("--search: the text is too long (at most %zu bytes)"),
+			                       sizeof view.filter.search - 1);
+		snprintf(view.filter.search, sizeof view.filter.search, "%s", arg[3]);
+	}
+	if (arg[4] != NULL && (status = parse_sort(arg[4], &view)) != EXIT_OK)
+		return status;
+	if (arg[5] != NULL) {
+		if (strcmp(arg[5], "table") == 0)
+			lo.format = FORMAT_TABLE;
+		else if (strcmp(arg[5], "csv") == 0)
+			lo.format = FORMAT_CSV;
+		else if (strcmp(arg[5], "json") == 0)
+			lo.format = FORMAT_JSON;
+		else
+			return cli_usage_error(_("--format: unknown format '%s' (one of table, csv, json)"), arg[5]);
+	}
 	memcpy(view.today, c->today, sizeof view.today);
 	if (context_open_store(c, 0, cli_note, &err) != 0)
 		return cli_fail(&err);
