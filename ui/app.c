@@ -262,16 +262,23 @@ static void resize(struct app *a)
 			a->stack[i]->ops->resume(a->stack[i]);
 }
 
+/*
+ * Background work waits this long after a screen is sent: the terminal (or
+ * sshd) gets the CPU to pass the screen on, and a key typed meanwhile is
+ * answered first.
+ */
+#define IDLE_DELAY_MS 15
+
 int app_run(struct app *a)
 {
-	bool dirty = true;
+	bool dirty = true, idle_done = false;
 
 	if (a->notice[0] != '\0')
 		app_message(a, ROLE_MESSAGE, "%s", a->notice);
 	while (!a->quit && a->depth > 0) {
-		struct screen *top = app_top(a);
+		struct screen *top = app_top(a), *handler;
+		bool idle_wanted = top->ops->idle != NULL && !idle_done;
 		enum term_event ev;
-		struct screen *handler;
 		ui_key k = 0;
 		int sig = 0, r;
 
@@ -280,17 +287,16 @@ int app_run(struct app *a)
 			term_flush(a->term);
 			dirty = false;
 		}
-		/* Background work while no key waits; a key interrupts it. */
-		if (top->ops->idle != NULL && !term_pending(a->term)) {
-			r = top->ops->idle(top);
-			if (r & SCREEN_REDRAW)
-				dirty = true;
-			if (r != SCREEN_IGNORED)
-				continue;
-		}
-		ev = term_read(a->term, -1, &k, &sig);
+		ev = term_read(a->term, idle_wanted ? IDLE_DELAY_MS : -1, &k, &sig);
 		switch (ev) {
 		case TERM_NONE:
+			if (idle_wanted) {
+				r = top->ops->idle(top);
+				if (r & SCREEN_REDRAW)
+					dirty = true;
+				if (r == SCREEN_IGNORED)
+					idle_done = true;
+			}
 			continue;
 		case TERM_SIGNAL:
 			a->exit_status = 128 + sig;
@@ -303,10 +309,12 @@ int app_run(struct app *a)
 		case TERM_RESIZE:
 			resize(a);
 			dirty = true;
+			idle_done = false;
 			continue;
 		case TERM_KEY:
 			break;
 		}
+		idle_done = false;
 		a->message[0] = '\0';
 		if (a->canvas->rows < APP_MIN_ROWS || a->canvas->cols < APP_MIN_COLS) {
 			enum action act = keymap_lookup(a->keys, k);

@@ -60,12 +60,13 @@ static void theme(struct curses_canvas *cc, bool colour, int theme_id)
 	set_role(attrs, ROLE_HEADER, -1, -1, A_BOLD | A_UNDERLINE);
 	set_role(attrs, ROLE_DIM, -1, -1, A_DIM);
 	set_role(attrs, ROLE_PLANNED, -1, -1, 0);
-	set_role(attrs, ROLE_IN_PROGRESS, COLOR_BLUE, -1, light ? 0 : A_BOLD);
+	/* Only what needs attention is coloured: every colour costs bytes on each line. */
+	set_role(attrs, ROLE_IN_PROGRESS, -1, -1, 0);
 	set_role(attrs, ROLE_SUSPENDED, light ? COLOR_MAGENTA : COLOR_YELLOW, -1, 0);
-	set_role(attrs, ROLE_DONE, COLOR_GREEN, -1, 0);
+	set_role(attrs, ROLE_DONE, -1, -1, 0);
 	set_role(attrs, ROLE_CANCELLED, -1, -1, A_DIM);
 	set_role(attrs, ROLE_OVERDUE, COLOR_RED, -1, A_BOLD);
-	set_role(attrs, ROLE_BAR, COLOR_BLACK, COLOR_GREEN, 0);
+	set_role(attrs, ROLE_BAR, -1, COLOR_GREEN, 0);
 	set_role(attrs, ROLE_BAR_EMPTY, -1, -1, 0);
 	set_role(attrs, ROLE_MESSAGE, light ? COLOR_BLUE : COLOR_YELLOW, -1, A_BOLD);
 	set_role(attrs, ROLE_ERROR, COLOR_WHITE, COLOR_RED, A_BOLD);

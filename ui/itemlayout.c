@@ -143,13 +143,15 @@ static void draw_progress(struct canvas *c, int y, int x, int width, int progres
 void list_draw_row(struct canvas *c, int y, const struct list_layout *l, const struct item_row *r,
                    bool tree, bool open, bool selected, enum date_style dates)
 {
-	int sel = selected ? ROLE_SELECTED : 0;
+	/*
+	 * The cursor is the title in reverse video, not the whole line: moving
+	 * it repaints two titles, which keeps a key over a slow link to a few
+	 * hundred bytes.
+	 */
 	int srole = list_status_role(r->display_status);
 
-	if (selected)
-		canvas_fill(c, y, 0, l->cols, ROLE_NORMAL | sel);
 	if (l->width[LC_CODE] > 0)
-		canvas_put(c, y, l->x[LC_CODE], l->width[LC_CODE], r->code, ROLE_NORMAL | sel, TEXT_ELLIPSIS);
+		canvas_put(c, y, l->x[LC_CODE], l->width[LC_CODE], r->code, ROLE_NORMAL, TEXT_ELLIPSIS);
 	if (l->width[LC_TITLE] > 0) {
 		int x = l->x[LC_TITLE], w = l->width[LC_TITLE];
 
@@ -161,27 +163,27 @@ void list_draw_row(struct canvas *c, int y, const struct list_layout *l, const s
 				indent = w / 2;
 			x += indent;
 			w -= indent;
-			canvas_put(c, y, x, w, mark, ROLE_DIM | sel, 0);
+			canvas_put(c, y, x, w, mark, ROLE_NORMAL, 0);
 			x += 2;
 			w -= 2;
 		}
-		canvas_put(c, y, x, w, r->title, ROLE_NORMAL | sel, TEXT_ELLIPSIS);
+		canvas_put(c, y, x, w, r->title, ROLE_NORMAL | (selected ? ROLE_SELECTED : 0),
+		           selected ? TEXT_ELLIPSIS | TEXT_PAD : TEXT_ELLIPSIS);
 	}
 	if (l->width[LC_KIND] > 0)
-		canvas_put(c, y, l->x[LC_KIND], l->width[LC_KIND], kind_name(r->kind), ROLE_NORMAL | sel,
+		canvas_put(c, y, l->x[LC_KIND], l->width[LC_KIND], kind_name(r->kind), ROLE_NORMAL,
 		           TEXT_ELLIPSIS);
 	if (l->width[LC_UNIT] > 0)
-		canvas_put(c, y, l->x[LC_UNIT], l->width[LC_UNIT], r->unit, ROLE_NORMAL | sel, TEXT_ELLIPSIS);
+		canvas_put(c, y, l->x[LC_UNIT], l->width[LC_UNIT], r->unit, ROLE_NORMAL, TEXT_ELLIPSIS);
 	if (l->width[LC_DUE] > 0) {
 		char due[11];
 
 		date_format(r->due, dates, due);
-		canvas_put(c, y, l->x[LC_DUE], l->width[LC_DUE], due,
-		           (r->display_status == STATUS_OVERDUE ? ROLE_OVERDUE : ROLE_NORMAL) | sel, 0);
+		canvas_put(c, y, l->x[LC_DUE], l->width[LC_DUE], due, ROLE_NORMAL, 0);
 	}
 	if (l->width[LC_STATUS] > 0)
 		canvas_put(c, y, l->x[LC_STATUS], l->width[LC_STATUS], status_name(r->display_status),
-		           srole | sel, TEXT_ELLIPSIS);
+		           srole, TEXT_ELLIPSIS);
 	if (l->width[LC_PROGRESS] > 0)
-		draw_progress(c, y, l->x[LC_PROGRESS], l->width[LC_PROGRESS], r->progress, sel);
+		draw_progress(c, y, l->x[LC_PROGRESS], l->width[LC_PROGRESS], r->progress, 0);
 }

@@ -1,0 +1,251 @@
+/*
+ * Drives a full-screen program in a pseudo-terminal as a clerk would, and
+ * measures what the clerk feels: the time to the first full screen, and for
+ * each key the time until the screen has been sent and the bytes sent. The
+ * program tells it when a screen is out by writing a newline on file
+ * descriptor 3 ($HOSO_FRAME_FD). Also its peak resident memory.
+ *
+ * Usage: drive COLS ROWS SCRIPT -- PROGRAM ARGS...
+ * SCRIPT is a list of steps separated by spaces:
+ *   name=KEYS   send KEYS (C escapes: \e \r \t \x..), measure, name the result
+ *   KEYS        send KEYS without measuring
+ * Output: one line per measured step, "name ms bytes", then
+ * "first_screen ms bytes" and "peak_rss_kb N".
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static int master = -1, frames = -1;
+static long bytes_out;
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Reads what is there from the terminal (counted) and the frame pipe; returns frames seen. */
+static int pump(int timeout_ms)
+{
+	struct pollfd fds[2] = { { master, POLLIN, 0 }, { frames, POLLIN, 0 } };
+	char buf[65536];
+	int seen = 0;
+
+	if (poll(fds, 2, timeout_ms) <= 0)
+		return 0;
+	if (fds[0].revents & POLLIN) {
+		ssize_t n = read(master, buf, sizeof buf);
+
+		if (n > 0)
+			bytes_out += n;
+	}
+	if (fds[1].revents & POLLIN) {
+		ssize_t n = read(frames, buf, sizeof buf), i;
+
+		for (i = 0; i < n; i++)
+			seen += buf[i] == '\n';
+	}
+	if ((fds[0].revents | fds[1].revents) & (POLLHUP | POLLERR))
+		return -1;
+	return seen;
+}
+
+/* Waits for a frame; returns its time, or a negative number on timeout. */
+static double wait_frame(int timeout_ms)
+{
+	double end = now_ms() + timeout_ms;
+
+	while (now_ms() < end) {
+		int f = pump(10);
+
+		if (f < 0)
+			return -1;
+		if (f > 0)
+			return now_ms();
+	}
+	return -1;
+}
+
+/*
+ * Takes what the terminal still has: the kernel hands a pseudo-terminal's
+ * output over a little after the program wrote it, so read until it has
+ * been quiet for 20 ms. The bytes of a key are thus those of its screen and
+ * of any update its background work (a count on the status line) makes.
+ */
+static void drain(void)
+{
+	struct pollfd fds[2] = { { master, POLLIN, 0 }, { frames, POLLIN, 0 } };
+	char buf[65536];
+
+	for (;;) {
+		ssize_t n;
+
+		fds[0].revents = fds[1].revents = 0;
+		if (poll(fds, 1, 20) <= 0 || !(fds[0].revents & POLLIN))
+			return;
+		n = read(master, buf, sizeof buf);
+		if (n <= 0)
+			return;
+		bytes_out += n;
+	}
+}
+
+/* Waits until no frame has come for quiet_ms (background work done). */
+static void settle(int quiet_ms, int max_ms)
+{
+	double end = now_ms() + max_ms, last = now_ms();
+
+	while (now_ms() < end && now_ms() - last < quiet_ms) {
+		int f = pump(5);
+
+		if (f < 0)
+			return;
+		if (f > 0)
+			last = now_ms();
+	}
+	drain();
+}
+
+static size_t unescape(const char *s, char *out)
+{
+	size_t n = 0;
+
+	while (*s != '\0') {
+		if (*s == '\\' && s[1] != '\0') {
+			s++;
+			switch (*s) {
+			case 'e': out[n++] = 27; break;
+			case 'r': out[n++] = '\r'; break;
+			case 't': out[n++] = '\t'; break;
+			case 's': out[n++] = ' '; break;
+			case 'x': {
+				char hex[3] = { s[1], s[2], 0 };
+
+				out[n++] = (char)strtol(hex, NULL, 16);
+				s += 2;
+				break;
+			}
+			default: out[n++] = *s;
+			}
+			s++;
+		} else {
+			out[n++] = *s++;
+		}
+	}
+	return n;
+}
+
+static long peak_rss(pid_t pid)
+{
+	char path[64], line[256];
+	long kb = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb;
+}
+
+int main(int argc, char **argv)
+{
+	struct winsize ws = { 0 };
+	int pipefd[2], argi;
+	pid_t pid;
+	double t0, t;
+	char *script, *step, *save = NULL;
+	long peak = -1, rss;
+
+	if (argc < 6 || strcmp(argv[4], "--") != 0) {
+		fprintf(stderr, "usage: drive COLS ROWS SCRIPT -- PROGRAM ARGS...\n");
+		return 2;
+	}
+	ws.ws_col = (unsigned short)atoi(argv[1]);
+	ws.ws_row = (unsigned short)atoi(argv[2]);
+	script = strdup(argv[3]);
+	argi = 5;
+	if (pipe(pipefd) != 0)
+		return 1;
+	t0 = now_ms();
+	pid = forkpty(&master, NULL, NULL, &ws);
+	if (pid < 0) {
+		perror("forkpty");
+		return 1;
+	}
+	if (pid == 0) {
+		close(pipefd[0]);
+		if (pipefd[1] != 3) {
+			dup2(pipefd[1], 3);
+			close(pipefd[1]);
+		}
+		setenv("HOSO_FRAME_FD", "3", 1);
+		execvp(argv[argi], argv + argi);
+		_exit(127);
+	}
+	close(pipefd[1]);
+	frames = pipefd[0];
+	fcntl(master, F_SETFL, O_NONBLOCK);
+	fcntl(frames, F_SETFL, O_NONBLOCK);
+
+	t = wait_frame(60000);
+	if (t < 0) {
+		fprintf(stderr, "drive: no first screen\n");
+		kill(pid, SIGKILL);
+		return 1;
+	}
+	drain();
+	printf("first_screen %.3f %ld\n", t - t0, bytes_out);
+	fflush(stdout);
+	settle(300, 120000);
+	peak = peak_rss(pid);
+
+	for (step = strtok_r(script, " ", &save); step != NULL; step = strtok_r(NULL, " ", &save)) {
+		char keys[256], *eq = strchr(step, '=');
+		size_t n = unescape(eq != NULL ? eq + 1 : step, keys);
+		double sent, got;
+		long before;
+
+		drain();
+		before = bytes_out;
+		sent = now_ms();
+		if (write(master, keys, n) != (ssize_t)n) {
+			perror("drive: write");
+			break;
+		}
+		got = wait_frame(60000);
+		drain();
+		if (eq != NULL) {
+			*eq = '\0';
+			if (got < 0)
+				printf("%s timeout %ld\n", step, bytes_out - before);
+			else
+				printf("%s %.3f %ld\n", step, got - sent, bytes_out - before);
+		}
+		settle(150, 120000);
+		if ((rss = peak_rss(pid)) > peak)
+			peak = rss; /* read after each step: the last one may end the program */
+	}
+	printf("peak_rss_kb %ld\n", peak);
+	fflush(stdout);
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	return 0;
+}
