@@ -824,7 +824,14 @@ int item_pager_count(struct item_pager *p, long *count, struct error *err)
 		struct tree_count tc = { p, 0, err };
 
 		if (p->flags & ITEM_PAGER_EXPAND_ALL)
-			return item_count_all(p->store, count, err);
+			/* Everything under an archived item is hidden with it. */
+			return count_sql(p,
+			                 "WITH RECURSIVE shown(id) AS ("
+			                 " SELECT id FROM item WHERE parent_id IS NULL AND archived = 0"
+			                 " UNION ALL SELECT i.id FROM item i JOIN shown ON i.parent_id = shown.id"
+			                 " WHERE i.archived = 0)"
+			                 " SELECT count(*) FROM shown",
+			                 NULL, count, err);
 		if (count_sql(p, "SELECT count(*) FROM item WHERE parent_id IS NULL AND archived = 0",
 		              NULL, &tc.total, err) != 0)
 			return -1;

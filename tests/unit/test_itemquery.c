@@ -1,2 +1,534 @@
+/*
+ * The item pager against a plain SQL reference: for every sort order, both
+ * directions, the tree and the flat list, filters and searches (both search
+ * strategies), reading page by page forwards and backwards must give exactly
+ * the order SQL gives.
+ */
 #include "config.h"
-int main(void) { return 77; }
+
+#include "unit.h"
+
+#include "derived.h"
+#include "idset.h"
+#include "itemquery.h"
+#include "refdata.h"
+#include "search.h"
+#include "store.h"
+
+#define NITEMS 5000
+
+static char *dir;
+static struct store *s;
+
+static const char *const words[] = {
+	"xây dựng", "thạch cao", "Đình Vũ", "đổi mới", "sáng tạo", "công nghệ", "vi mạch", "bán dẫn",
+	"Hải Phòng", "nông thôn", "chuyển đổi số", "cơ sở dữ liệu", "đào tạo", "ứng dụng", "biển",
+};
+
+static unsigned long long seed = 12345;
+
+static unsigned rnd(unsigned n)
+{
+	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)((seed >> 33) % n);
+}
+
+static void exec(const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(store_db(s), sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+}
+
+/* A database with NITEMS items in a tree of three levels; "cong" is common, "bien" rarer. */
+static int build(void **state)
+{
+	struct error err = { 0 };
+	char path[512];
+	sqlite3_stmt *st;
+	int i;
+
+	(void)state;
+	dir = unit_tmpdir();
+	snprintf(path, sizeof path, "%s/q.db", dir);
+	if (store_open(&s, path, STORE_CREATE, 1000, &err) != 0)
+		return -1;
+	exec("BEGIN");
+	exec("INSERT INTO programme (id, title, created_at, updated_at) VALUES ('p', 'P', 'x', 'x')");
+	exec("INSERT INTO unit (id, short_name, name, created_at, updated_at) VALUES"
+	     " ('u1', 'Sở KH&CN', 'Sở Khoa học và Công nghệ', 'x', 'x'),"
+	     " ('u2', 'UBND', 'Ủy ban nhân dân', 'x', 'x'),"
+	     " ('u3', 'Đại học', 'Trường Đại học Hải Phòng', 'x', 'x'),"
+	     " ('u4', 'Ban', 'Ban Quản lý', 'x', 'x')");
+	exec("INSERT INTO locality (id, name, created_at, updated_at) VALUES ('l1', 'Đồ Sơn', 'x', 'x'), ('l2', 'Cát Hải', 'x', 'x')");
+	assert_int_equal(sqlite3_prepare_v2(store_db(s),
+	                                    "INSERT INTO item (id, no, programme_id, parent_id, kind, code, title, lead_unit_id,"
+	                                    " status, progress, due_date, year, archived, created_at, updated_at)"
+	                                    " VALUES (?1, ?2, 'p', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'x', 'x')",
+	                                    -1, &st, NULL), SQLITE_OK);
+	for (i = 1; i <= NITEMS; i++) {
+		char id[32], parent[32], code[32], title[256], due[16];
+		static const char *const units[] = { "u1", "u2", "u3", "u4" };
+
+		snprintf(id, sizeof id, "i%05d", i);
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 2, i);
+		if (i <= 200) {
+			sqlite3_bind_null(st, 3);
+		} else if (i <= 1500) {
+			snprintf(parent, sizeof parent, "i%05u", 1 + rnd(200));
+			sqlite3_bind_text(st, 3, parent, -1, SQLITE_TRANSIENT);
+		} else {
+			snprintf(parent, sizeof parent, "i%05u", 201 + rnd(1300));
+			sqlite3_bind_text(st, 3, parent, -1, SQLITE_TRANSIENT);
+		}
+		sqlite3_bind_int(st, 4, 1 + (int)rnd(7));
+		if (rnd(3) == 0) {
+			snprintf(code, sizeof code, "NV-%u", rnd(300));
+			sqlite3_bind_text(st, 5, code, -1, SQLITE_TRANSIENT);
+		} else {
+			sqlite3_bind_null(st, 5);
+		}
+		snprintf(title, sizeof title, "%s %s %s %u", words[rnd(15)], rnd(2) ? "công" : "việc",
+		         rnd(10) == 0 ? "biển" : words[rnd(15)], rnd(100));
+		sqlite3_bind_text(st, 6, title, -1, SQLITE_TRANSIENT);
+		if (rnd(6) == 0)
+			sqlite3_bind_null(st, 7);
+		else
+			sqlite3_bind_text(st, 7, units[rnd(4)], -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 8, 1 + (int)rnd(5));
+		if (rnd(4) == 0)
+			sqlite3_bind_null(st, 9);
+		else
+			sqlite3_bind_int(st, 9, (int)rnd(101));
+		if (rnd(4) == 0) {
+			sqlite3_bind_null(st, 10);
+		} else {
+			snprintf(due, sizeof due, "2024-%02u-%02u", 1 + rnd(12), 1 + rnd(28));
+			sqlite3_bind_text(st, 10, due, -1, SQLITE_TRANSIENT);
+		}
+		sqlite3_bind_int(st, 11, 2023 + (int)rnd(3));
+		sqlite3_bind_int(st, 12, i > 200 && rnd(50) == 0 ? 1 : 0);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	exec("INSERT INTO item_locality (item_id, locality_id) SELECT id, CASE WHEN no % 2 THEN 'l1' ELSE 'l2' END"
+	     " FROM item WHERE no % 7 = 0");
+	if (derived_refresh_all(s, &err) != 0)
+		fail_msg("%s", err.msg);
+	exec("COMMIT; ANALYZE");
+	return 0;
+}
+
+static int destroy(void **state)
+{
+	(void)state;
+	store_close(&s);
+	unit_rmdir(dir);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ the reference */
+
+struct list {
+	long *v;
+	int n;
+};
+
+static void push(struct list *l, long no)
+{
+	l->v = realloc(l->v, (size_t)(l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = no;
+}
+
+static const char *const col[ISORT_COUNT] = {
+	"no", "code_key", "title_key", "kind", "lead_key", "due_date", "status", "progress",
+};
+
+/* The SQL order of a view: NULLs first ascending, last descending, then no. */
+static void order_by(char *buf, size_t n, const struct item_view *v)
+{
+	if (v->sort == ISORT_NO)
+		snprintf(buf, n, "ORDER BY no %s", v->desc ? "DESC" : "ASC");
+	else
+		snprintf(buf, n, "ORDER BY %s %s, no %s", col[v->sort], v->desc ? "DESC" : "ASC",
+		         v->desc ? "DESC" : "ASC");
+}
+
+static void where_filter(char *buf, size_t n, const struct item_view *v)
+{
+	const struct item_filter *f = &v->filter;
+	size_t used = (size_t)snprintf(buf, n, "archived = 0");
+	int st;
+
+	if (f->statuses != 0) {
+		used += (size_t)snprintf(buf + used, n - used, " AND (0");
+		for (st = 1; st <= STATUS_MAX; st++) {
+			if (!(f->statuses & (1u << st)))
+				continue;
+			if (st == STATUS_OVERDUE)
+				used += (size_t)snprintf(buf + used, n - used, " OR (status IN (1,2,3) AND due_date < '%s')", v->today);
+			else if (status_is_open(st))
+				used += (size_t)snprintf(buf + used, n - used,
+				                         " OR (status = %d AND (due_date IS NULL OR due_date >= '%s'))", st, v->today);
+			else
+				used += (size_t)snprintf(buf + used, n - used, " OR status = %d", st);
+		}
+		used += (size_t)snprintf(buf + used, n - used, ")");
+	}
+	if (f->kind != 0)
+		used += (size_t)snprintf(buf + used, n - used, " AND kind = %d", f->kind);
+	if (f->year != 0)
+		used += (size_t)snprintf(buf + used, n - used, " AND year = %d", f->year);
+	if (f->unit_id[0] != '\0')
+		used += (size_t)snprintf(buf + used, n - used, " AND lead_unit_id = '%s'", f->unit_id);
+	if (f->locality_id[0] != '\0')
+		used += (size_t)snprintf(buf + used, n - used,
+		                         " AND id IN (SELECT item_id FROM item_locality WHERE locality_id = '%s')", f->locality_id);
+	if (f->search[0] != '\0')
+		snprintf(buf + used, n - used, " AND hoso_match(search, ?1)");
+}
+
+static void query(struct list *out, const char *sql, const char *search)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(store_db(s)));
+	if (search != NULL && sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_text(st, 1, search, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		push(out, (long)sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+}
+
+static void flat_reference(struct list *out, const struct item_view *v)
+{
+	char sql[2048], where[1024], order[128];
+
+	where_filter(where, sizeof where, v);
+	order_by(order, sizeof order, v);
+	snprintf(sql, sizeof sql, "SELECT no FROM item WHERE %s %s", where, order);
+	query(out, sql, v->filter.search);
+}
+
+static void tree_reference(struct list *out, const struct item_view *v, const char *parent,
+                           const struct idset *open, bool all)
+{
+	char sql[512], order[128];
+	struct list children = { 0 };
+	int i;
+
+	order_by(order, sizeof order, v);
+	if (parent == NULL)
+		snprintf(sql, sizeof sql, "SELECT no FROM item WHERE archived = 0 AND parent_id IS NULL %s", order);
+	else
+		snprintf(sql, sizeof sql, "SELECT no FROM item WHERE archived = 0 AND parent_id = 'i%05ld' %s",
+		         atol(parent), order);
+	query(&children, sql, NULL);
+	for (i = 0; i < children.n; i++) {
+		char id[32], num[16];
+
+		push(out, children.v[i]);
+		snprintf(id, sizeof id, "i%05ld", children.v[i]);
+		snprintf(num, sizeof num, "%ld", children.v[i]);
+		if (all || idset_has(open, id))
+			tree_reference(out, v, num, open, all);
+	}
+	free(children.v);
+}
+
+/* ------------------------------------------------------------------ walking */
+
+static void walk_forward(struct item_pager *p, int page, struct list *out)
+{
+	struct item_row *rows = calloc((size_t)page, sizeof *rows), last = { 0 };
+	struct error err = { 0 };
+	int got, i;
+
+	got = item_pager_first(p, rows, page, &err);
+	while (got > 0) {
+		for (i = 0; i < got; i++)
+			push(out, rows[i].no);
+		if (got < page)
+			break;
+		assert_int_equal(item_row_copy(&last, &rows[got - 1]), 0);
+		got = item_pager_next(p, &last, rows, page, &err);
+	}
+	assert_true(got >= 0);
+	for (i = 0; i < page; i++)
+		item_row_clear(&rows[i]);
+	item_row_clear(&last);
+	free(rows);
+}
+
+static void walk_backward(struct item_pager *p, int page, struct list *out)
+{
+	struct item_row *rows = calloc((size_t)page, sizeof *rows), first = { 0 };
+	struct error err = { 0 };
+	int got, i;
+
+	got = item_pager_last(p, rows, page, &err);
+	while (got > 0) {
+		for (i = got - 1; i >= 0; i--)
+			push(out, rows[i].no);
+		if (got < page)
+			break;
+		assert_int_equal(item_row_copy(&first, &rows[0]), 0);
+		got = item_pager_prev(p, &first, rows, page, &err);
+	}
+	assert_true(got >= 0);
+	for (i = 0; i < page; i++)
+		item_row_clear(&rows[i]);
+	item_row_clear(&first);
+	free(rows);
+}
+
+static void assert_same(const struct list *want, const struct list *got, bool reversed,
+                        const char *what)
+{
+	int i;
+
+	if (want->n != got->n)
+		fail_msg("%s: %d rows expected, %d read", what, want->n, got->n);
+	for (i = 0; i < want->n; i++) {
+		long w = want->v[reversed ? want->n - 1 - i : i];
+
+		if (w != got->v[i])
+			fail_msg("%s: row %d is #%ld, expected #%ld", what, i, got->v[i], w);
+	}
+}
+
+static void check_view(const struct item_view *v, const struct idset *open, unsigned flags,
+                       const char *what)
+{
+	static const int pages[] = { 2, 17, 400 };
+	struct list want = { 0 };
+	struct item_pager *p;
+	struct error err = { 0 };
+	long count;
+	size_t k;
+
+	if (item_view_is_tree(v))
+		tree_reference(&want, v, NULL, open, flags & ITEM_PAGER_EXPAND_ALL);
+	else
+		flat_reference(&want, v);
+	if (item_pager_open(&p, s, v, open, flags, &err) != 0)
+		fail_msg("%s: %s", what, err.msg);
+	for (k = 0; k < sizeof pages / sizeof pages[0]; k++) {
+		struct list fwd = { 0 }, back = { 0 };
+		char label[256];
+
+		snprintf(label, sizeof label, "%s, pages of %d, forward", what, pages[k]);
+		walk_forward(p, pages[k], &fwd);
+		assert_same(&want, &fwd, false, label);
+		snprintf(label, sizeof label, "%s, pages of %d, backward", what, pages[k]);
+		walk_backward(p, pages[k], &back);
+		assert_same(&want, &back, true, label);
+		free(fwd.v);
+		free(back.v);
+	}
+	assert_int_equal(item_pager_count(p, &count, &err), 0);
+	if (count != want.n)
+		fail_msg("%s: count %ld, expected %d", what, count, want.n);
+	item_pager_close(&p);
+	free(want.v);
+}
+
+static struct item_view view(enum item_sort sort, bool desc)
+{
+	struct item_view v;
+
+	memset(&v, 0, sizeof v);
+	v.sort = sort;
+	v.desc = desc;
+	snprintf(v.today, sizeof v.today, "2024-06-15");
+	return v;
+}
+
+/* ------------------------------------------------------------------ tests */
+
+static void test_tree_all_sorts(void **state)
+{
+	struct idset *open = idset_new();
+	int sort, desc;
+
+	(void)state;
+	/* Open a few nodes at two levels. */
+	idset_add(open, "i00001");
+	idset_add(open, "i00007");
+	idset_add(open, "i00150");
+	{
+		sqlite3_stmt *st;
+
+		assert_int_equal(sqlite3_prepare_v2(store_db(s), "SELECT id FROM item WHERE parent_id IN ('i00001','i00007') LIMIT 5",
+		                                    -1, &st, NULL), SQLITE_OK);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			idset_add(open, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	for (sort = 0; sort < ISORT_COUNT; sort++) {
+		for (desc = 0; desc < 2; desc++) {
+			struct item_view v = view((enum item_sort)sort, desc);
+			char what[128];
+
+			snprintf(what, sizeof what, "tree by %s%s", item_sort_name((enum item_sort)sort), desc ? " desc" : "");
+			check_view(&v, open, 0, what);
+			snprintf(what, sizeof what, "whole tree by %s%s", item_sort_name((enum item_sort)sort), desc ? " desc" : "");
+			check_view(&v, NULL, ITEM_PAGER_EXPAND_ALL, what);
+		}
+	}
+	idset_free(&open);
+}
+
+static void test_flat_filters(void **state)
+{
+	int sort, desc;
+
+	(void)state;
+	for (sort = 0; sort < ISORT_COUNT; sort++) {
+		for (desc = 0; desc < 2; desc++) {
+			struct item_view v = view((enum item_sort)sort, desc);
+			char what[128];
+
+			v.filter.statuses = 1u << STATUS_OVERDUE | 1u << STATUS_DONE;
+			snprintf(what, sizeof what, "overdue or done by %s%s", item_sort_name((enum item_sort)sort), desc ? " desc" : "");
+			check_view(&v, NULL, 0, what);
+		}
+	}
+	{
+		struct item_view v = view(ISORT_TITLE, false);
+
+		v.filter.kind = 3;
+		v.filter.year = 2024;
+		check_view(&v, NULL, 0, "kind and year");
+		v = view(ISORT_DUE, true);
+		snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "u2");
+		v.filter.statuses = 1u << STATUS_PLANNED;
+		check_view(&v, NULL, 0, "unit and planned (not overdue)");
+		v = view(ISORT_PROGRESS, false);
+		snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "l1");
+		check_view(&v, NULL, 0, "locality");
+	}
+}
+
+static void test_search_strategies(void **state)
+{
+	/* "cong" matches thousands (the scan), "bien" hundreds (the index), "thach cao" both words. */
+	static const char *const searches[] = { "cong", "CÔNG", "bien", "thach cao", "Đình Vũ 1", "zzz", "vi mach 4" };
+	size_t i;
+	int sort;
+
+	(void)state;
+	for (i = 0; i < sizeof searches / sizeof searches[0]; i++) {
+		for (sort = 0; sort < ISORT_COUNT; sort++) {
+			struct item_view v = view((enum item_sort)sort, sort % 2 == 1);
+			char what[128];
+
+			snprintf(v.filter.search, sizeof v.filter.search, "%s", searches[i]);
+			snprintf(what, sizeof what, "search '%s' by %s", searches[i], item_sort_name((enum item_sort)sort));
+			check_view(&v, NULL, 0, what);
+		}
+	}
+	{
+		struct item_view v = view(ISORT_TITLE, false);
+
+		snprintf(v.filter.search, sizeof v.filter.search, "cong");
+		v.filter.statuses = 1u << STATUS_OVERDUE;
+		v.filter.kind = 2;
+		check_view(&v, NULL, 0, "search with filters");
+	}
+}
+
+static void test_whitespace_search_is_the_tree(void **state)
+{
+	struct item_view v = view(ISORT_NO, false);
+
+	(void)state;
+	snprintf(v.filter.search, sizeof v.filter.search, "  - / ");
+	assert_true(item_view_is_tree(&v));
+	check_view(&v, NULL, 0, "a search without words shows the tree");
+}
+
+static void test_get_and_depth(void **state)
+{
+	struct item_view v = view(ISORT_NO, false);
+	struct item_pager *p;
+	struct item_row r = { 0 };
+	struct error err = { 0 };
+	long no = 0;
+
+	(void)state;
+	assert_int_equal(item_pager_open(&p, s, &v, NULL, 0, &err), 0);
+	assert_int_equal(item_pager_get(p, 1, &r, &err), 1);
+	assert_int_equal(r.depth, 0);
+	assert_string_equal(r.id, "i00001");
+	assert_int_equal(item_pager_get(p, 300, &r, &err), 1);
+	assert_int_equal(r.depth, 1);
+	assert_int_equal(item_pager_get(p, 4000, &r, &err), 1);
+	assert_int_equal(r.depth, 2);
+	assert_int_equal(item_pager_get(p, 999999, &r, &err), 0);
+	assert_int_equal(item_no_of(s, "i00042", &no, &err), 1);
+	assert_int_equal(no, 42);
+	assert_int_equal(item_no_of(s, "nobody", &no, &err), 0);
+	item_row_clear(&r);
+	item_pager_close(&p);
+	item_pager_close(&p);
+}
+
+static void test_overdue_is_derived(void **state)
+{
+	struct item_view v = view(ISORT_NO, false);
+	struct item_pager *p;
+	struct item_row r = { 0 };
+	struct error err = { 0 };
+
+	(void)state;
+	exec("UPDATE item SET status = 2, due_date = '2024-06-14' WHERE no = 3");
+	assert_int_equal(item_pager_open(&p, s, &v, NULL, 0, &err), 0);
+	assert_int_equal(item_pager_get(p, 3, &r, &err), 1);
+	assert_int_equal(r.status, STATUS_IN_PROGRESS);
+	assert_int_equal(r.display_status, STATUS_OVERDUE);
+	item_pager_close(&p);
+	snprintf(v.today, sizeof v.today, "2024-06-14");
+	assert_int_equal(item_pager_open(&p, s, &v, NULL, 0, &err), 0);
+	assert_int_equal(item_pager_get(p, 3, &r, &err), 1);
+	assert_int_equal(r.display_status, STATUS_IN_PROGRESS);
+	item_pager_close(&p);
+	exec("UPDATE item SET status = 4 WHERE no = 3");
+	snprintf(v.today, sizeof v.today, "2030-01-01");
+	assert_int_equal(item_pager_open(&p, s, &v, NULL, 0, &err), 0);
+	assert_int_equal(item_pager_get(p, 3, &r, &err), 1);
+	assert_int_equal(r.display_status, STATUS_DONE);
+	item_row_clear(&r);
+	item_pager_close(&p);
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	assert_string_equal(item_sort_name(ISORT_TITLE), "title");
+	assert_int_equal(item_sort_parse("due"), ISORT_DUE);
+	assert_int_equal(item_sort_parse("nonsense"), -1);
+	assert_int_equal(item_sort_parse(NULL), -1);
+	assert_null(item_sort_name(ISORT_COUNT));
+	item_row_clear(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_tree_all_sorts),
+		cmocka_unit_test(test_flat_filters),
+		cmocka_unit_test(test_search_strategies),
+		cmocka_unit_test(test_whitespace_search_is_the_tree),
+		cmocka_unit_test(test_get_and_depth),
+		cmocka_unit_test(test_overdue_is_derived),
+	};
+
+	unit_locale();
+	return cmocka_run_group_tests(tests, build, destroy);
+}
