@@ -264,7 +264,7 @@ static size_t next_cluster(const char *s, size_t i, struct cluster *c)
 	/* Zero-width characters that follow stay with the character. */
 	while ((unsigned char)s[i] >= 0x80) {
 		len = next_cp(s, i, &cp, &w);
-		if (w != 0 || is_control(cp))
+		if (w != 0)
 			break;
 		i += len;
 	}

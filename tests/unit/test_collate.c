@@ -261,6 +261,8 @@ static void test_key_bytes(void **state)
 		{ "a" ACUTE, 3, { 0x5C, 0x00, 0x98 } },
 		{ "\xC4\x91", 1, { 0x62 } },                      /* đ */
 		{ "y z", 3, { 0x7B, 0x21, 0x7C } },
+		{ "0", 1, { 0x44 } },                             /* no digit but zeros */
+		{ "00", 3, { 0x44, 0x00, 0x80 } },                /* one leading zero: 10 */
 		{ "10", 2, { 0x46, 0x0A } },                      /* two digits: 10 */
 		{ "007", 4, { 0x45, 0x46, 0x00, 0xC0 } },         /* 7, two leading zeros: 110 */
 		{ "\xC4\x90\xE1\xBB\x81 \xC3\xA1n 2", 11,         /* Đề án 2 */
@@ -581,6 +583,11 @@ static void test_classes(void **state)
 	check_sorted("classes", list, COUNT(list));
 	check_cmp("malformed", "\xFF", "\xEF\xBF\xBD", 0);
 	check_cmp("lone mark", ACUTE "a", "a", 0);
+	/* two tones on a letter: canonically equivalent orders are equal */
+	check_cmp("two tones", "e" ACUTE DOT, "e" DOT ACUTE, 0);
+	check_cmp("two tones", "\xC3\xA9" DOT, "\xE1\xBA\xB9" ACUTE, 0);   /* é ̣, ẹ ́ */
+	check_cmp("two tones", "e" ACUTE, "e" DOT ACUTE, -1);
+	check_cmp("horn and circumflex", "o" HORN CIRC, "o" CIRC HORN, 0);
 	check_cmp("space counts", "ab c", "abc", -1);
 }
 
