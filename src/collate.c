@@ -103,6 +103,12 @@ static bool is_digit(unsigned char b)
 	return b >= '0' && b <= '9';
 }
 
+/* Whether b can start a combining mark U+0300..U+036F (CC 80..CD AF). */
+static bool is_mark_lead(unsigned char b)
+{
+	return b == 0xCC || b == 0xCD;
+}
+
 /* Reads a run of ASCII digits at r->s[r->i] into e. */
 static void read_number(struct reader *r, struct elem *e)
 {
@@ -145,8 +151,7 @@ static void read_letter(struct reader *r, struct elem *e, struct vn_letter *l, s
 	size_t i = r->i + len, n = r->n, k;
 	uint32_t cp;
 
-	/* U+0300..U+036F are CC 80..CD AF in UTF-8. */
-	while (i + 1 < n && ((unsigned char)s[i] == 0xCC || (unsigned char)s[i] == 0xCD)) {
+	while (i + 1 < n && is_mark_lead((unsigned char)s[i])) {
 		k = utf8_decode(s + i, n - i, &cp);
 		if (!vn_is_mark(cp))
 			break;
@@ -193,7 +198,17 @@ static bool next_elem(struct reader *r, struct elem *e)
 				return true;
 			}
 			if (vn_letter(b, &l)) {
-				read_letter(r, e, &l, 1);
+				if (r->i + 1 < r->n && is_mark_lead((unsigned char)r->s[r->i + 1])) {
+					read_letter(r, e, &l, 1);
+					return true;
+				}
+				/* A plain ASCII letter, the common case. */
+				e->kind = ELEM_LETTER;
+				e->sec = 0;
+				e->ter = l.upper;
+				e->w[0] = letter_weight(l.base, VN_MOD_NONE);
+				e->nw = 1;
+				r->i++;
 				return true;
 			}
 			e->kind = ELEM_OTHER;
@@ -278,9 +293,10 @@ int collate_vi(const char *a, size_t na, const char *b, size_t nb)
 struct key {
 	unsigned char *out;
 	size_t outsz;
-	size_t len;   /* bytes so far */
-	size_t end;   /* length up to the last non-zero byte */
-	size_t nbits; /* bits so far after the first level */
+	size_t len;    /* bytes so far */
+	size_t end;    /* length up to the last non-zero byte */
+	uint32_t bits; /* bits not yet written, the last nbits of them */
+	unsigned nbits;
 };
 
 static void key_byte(struct key *k, unsigned char b)
@@ -292,22 +308,23 @@ static void key_byte(struct key *k, unsigned char b)
 		k->end = k->len;
 }
 
-/* Appends the low nbits of v, the highest first, to the bit string. */
-static void key_bits(struct key *k, unsigned v, unsigned nbits)
+/* Appends the low n bits of v (n <= 16), the highest first. */
+static void key_bits(struct key *k, unsigned v, unsigned n)
 {
-	while (nbits-- > 0) {
-		size_t byte = k->len + k->nbits / 8;
-		unsigned bit = 7 - (unsigned)(k->nbits % 8);
-
-		if (k->nbits % 8 == 0 && byte < k->outsz)
-			k->out[byte] = 0;
-		if ((v >> nbits) & 1) {
-			if (byte < k->outsz)
-				k->out[byte] |= (unsigned char)(1u << bit);
-			k->end = byte + 1;
-		}
-		k->nbits++;
+	k->bits = (k->bits << n) | v;
+	k->nbits += n;
+	while (k->nbits >= 8) {
+		k->nbits -= 8;
+		key_byte(k, (unsigned char)(k->bits >> k->nbits));
 	}
+}
+
+/* Writes out the last bits, padded with zeros to a byte. */
+static void key_flush(struct key *k)
+{
+	if (k->nbits > 0)
+		key_byte(k, (unsigned char)(k->bits << (8 - k->nbits)));
+	k->nbits = 0;
 }
 
 static void key_sec(struct key *k, unsigned char sec)
@@ -373,5 +390,6 @@ size_t collate_vi_key(const char *s, size_t n, unsigned char *out, size_t outsz)
 			if (e.kind != ELEM_OTHER)
 				key_ter(&k, e.kind, e.ter);
 	}
+	key_flush(&k);
 	return k.end;
 }
