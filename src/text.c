@@ -199,10 +199,11 @@ int text_width(const char *s)
 }
 
 /*
- * One cell or two of a line: a character with the zero-width characters
- * (combining marks) that follow it. What is drawn is head (the character,
- * or its inert form, U+FFFD, or a space under marks that have no character
- * before them) and then the bytes from mark to end of s, copied as they are.
+ * What one character takes on the line: the character with the zero-width
+ * characters (combining marks) that follow it. What is drawn is head (the
+ * character, or its inert form, or U+FFFD, or a space under marks that have
+ * no character before them), then the bytes from mark to end of s, copied
+ * as they are; it takes cells cells.
  */
 struct cluster {
 	char head[4];
