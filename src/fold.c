@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,64 +9,113 @@
 #include "text.h"
 #include "vnchar.h"
 
-/* Lower case outside Latin: Greek and Cyrillic capitals. */
-static uint32_t lower_other(uint32_t cp)
-{
-	if (cp >= 0x391 && cp <= 0x3a9 && cp != 0x3a2)
-		return cp + 0x20;
-	if (cp >= 0x410 && cp <= 0x42f)
-		return cp + 0x20;
-	if (cp >= 0x400 && cp <= 0x40f)
-		return cp + 0x50;
-	return cp;
-}
+/*
+ * Greek and Cyrillic U+0386..U+045F: the lower-case letter without its
+ * accent, or 0 where the code point stays as it is. Their accented letters
+ * lose the accent too, as Latin ones do, so that a decomposed Greek or
+ * Cyrillic text folds like the precomposed one (й is и with a breve).
+ */
+static const uint16_t greek_cyrillic[0x045F - 0x0386 + 1] = {
+	/* U+0386 Ά, U+0388..U+038A Έ Ή Ί, U+038C Ό, U+038E..U+0390 Ύ Ώ ΐ */
+	[0x0386 - 0x0386] = 0x03B1,
+	[0x0388 - 0x0386] = 0x03B5, [0x0389 - 0x0386] = 0x03B7,
+	[0x038A - 0x0386] = 0x03B9, [0x038C - 0x0386] = 0x03BF,
+	[0x038E - 0x0386] = 0x03C5, [0x038F - 0x0386] = 0x03C9,
+	[0x0390 - 0x0386] = 0x03B9,
+	/* U+0391..U+03A9 Α..Ω (U+03A2 is unassigned), U+03AA Ϊ, U+03AB Ϋ */
+	[0x0391 - 0x0386] = 0x03B1, 0x03B2, 0x03B3, 0x03B4, 0x03B5, 0x03B6,
+	0x03B7, 0x03B8, 0x03B9, 0x03BA, 0x03BB, 0x03BC, 0x03BD, 0x03BE, 0x03BF,
+	0x03C0, 0x03C1, 0, 0x03C3, 0x03C4, 0x03C5, 0x03C6, 0x03C7, 0x03C8,
+	0x03C9, 0x03B9, 0x03C5,
+	/* U+03AC..U+03B0 ά έ ή ί ΰ */
+	0x03B1, 0x03B5, 0x03B7, 0x03B9, 0x03C5,
+	/* U+03C2 ς, U+03CA..U+03CE ϊ ϋ ό ύ ώ */
+	[0x03C2 - 0x0386] = 0x03C3,
+	[0x03CA - 0x0386] = 0x03B9, 0x03C5, 0x03BF, 0x03C5, 0x03C9,
+	/* U+0400..U+040F Ѐ..Џ; Ѐ Ё Ѓ Ї Ќ Ѝ Ў carry a mark */
+	[0x0400 - 0x0386] = 0x0435, 0x0435, 0x0452, 0x0433, 0x0454, 0x0455,
+	0x0456, 0x0456, 0x0458, 0x0459, 0x045A, 0x045B, 0x043A, 0x0438, 0x0443,
+	0x045F,
+	/* U+0410..U+042F А..Я; U+0419 Й */
+	0x0430, 0x0431, 0x0432, 0x0433, 0x0434, 0x0435, 0x0436, 0x0437, 0x0438,
+	0x0438, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F, 0x0440, 0x0441,
+	0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447, 0x0448, 0x0449, 0x044A,
+	0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
+	/* U+0439 й, U+0450 ѐ, U+0451 ё, U+0453 ѓ, U+0457 ї, U+045C ќ, U+045D ѝ,
+	 * U+045E ў */
+	[0x0439 - 0x0386] = 0x0438,
+	[0x0450 - 0x0386] = 0x0435, 0x0435,
+	[0x0453 - 0x0386] = 0x0433,
+	[0x0457 - 0x0386] = 0x0456,
+	[0x045C - 0x0386] = 0x043A, 0x0438, 0x0443,
+};
 
-/* Appends n bytes to out when they fit; counts them either way. */
-static void put(char *out, size_t outsz, size_t *len, bool *full, const char *b, size_t n)
+/* Where the folded text goes: out holds outsz bytes, NUL included. */
+struct sink {
+	char *out;
+	size_t outsz;
+	size_t len;     /* bytes the whole result takes */
+	size_t written; /* bytes stored in out */
+	bool full;      /* a piece did not fit: store nothing more */
+};
+
+/* Appends the k bytes at p; the result is cut before the first that do not fit. */
+static void put(struct sink *o, const char *p, size_t k)
 {
-	if (!*full && out != NULL && *len + n < outsz)
-		memcpy(out + *len, b, n);
-	else
-		*full = true;
-	*len += n;
+	if (!o->full && o->written + k < o->outsz) {
+		memcpy(o->out + o->written, p, k);
+		o->written += k;
+	} else {
+		o->full = true;
+	}
+	o->len += k;
 }
 
 size_t fold_into(const char *s, size_t n, char *out, size_t outsz)
 {
-	size_t i = 0, len = 0, kept = 0;
-	bool full = outsz == 0 || out == NULL;
+	struct sink o = { .out = out, .outsz = out == NULL ? 0 : outsz };
+	size_t i = 0, k;
+	uint32_t cp;
+	struct vn_letter l;
+	char buf[4];
 
+	if (s == NULL)
+		n = 0;
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		struct vnchar v;
-		uint32_t cp;
-		size_t l;
-		char buf[4];
+		unsigned char b = (unsigned char)s[i];
 
-		if (c < 0x80) {
-			char lc = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-
-			put(out, outsz, &len, &full, &lc, 1);
-			i++;
-		} else {
-			l = utf8_decode(s + i, n - i, &cp);
-			i += l;
-			if (vnchar_is_mark(cp))
-				continue;
-			if (vnchar_letter(cp, &v)) {
-				put(out, outsz, &len, &full, &v.base, 1);
+		if (b < 0x80) {
+			if (b >= 'A' && b <= 'Z')
+				b = (unsigned char)(b + ('a' - 'A'));
+			if (o.written + 1 < o.outsz && !o.full) {
+				o.out[o.written++] = (char)b;
+				o.len++;
 			} else {
-				size_t k = utf8_encode(lower_other(cp), buf);
-
-				put(out, outsz, &len, &full, buf, k);
+				put(&o, (const char *)&b, 1);
 			}
+			i++;
+			continue;
 		}
-		if (!full)
-			kept = len;
+		k = utf8_decode(s + i, n - i, &cp);
+		if (vn_is_mark(cp)) {
+			/* dropped */
+		} else if (vn_letter(cp, &l)) {
+			buf[0] = l.base;
+			buf[1] = l.base2;
+			put(&o, buf, l.base2 != 0 ? 2 : 1);
+		} else if (cp >= 0x0386 && cp <= 0x045F && greek_cyrillic[cp - 0x0386] != 0) {
+			put(&o, buf, utf8_encode(greek_cyrillic[cp - 0x0386], buf));
+		} else if (cp == 0xFFFD) {
+			/* Malformed input, or a U+FFFD that was there. */
+			put(&o, "\xEF\xBF\xBD", 3);
+		} else {
+			put(&o, s + i, k);
+		}
+		i += k;
 	}
-	if (out != NULL && outsz > 0)
-		out[kept] = '\0';
-	return len;
+	if (o.outsz > 0)
+		o.out[o.written] = '\0';
+	return o.len;
 }
 
 char *fold_dup(const char *s)

@@ -1,289 +1,376 @@
 #include "config.h"
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "text.h"
 
-#define REPLACEMENT 0xfffdu
+#define REPLACEMENT 0xFFFD
+#define ELLIPSIS "\xE2\x80\xA6" /* U+2026, one cell */
 
+/*
+ * A malformed sequence is replaced by one U+FFFD for its longest start that
+ * could still have become a character (Unicode's "maximal subpart"): a bad
+ * lead byte or a stray continuation byte consumes 1 byte, "E2 82" before a
+ * byte that does not continue it consumes 2. The second byte's allowed range
+ * rules out overlongs (E0, F0), surrogates (ED) and values past U+10FFFF
+ * (F4) as early as possible. Reads no byte past a NUL, so that callers can
+ * pass a large n for a NUL-terminated string.
+ */
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned char c;
-	uint32_t v;
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char lo = 0x80, hi = 0xBF;
+	uint32_t c;
 	size_t need, i;
-	unsigned char lo = 0x80, hi = 0xbf;
 
-	if (n == 0) {
-		*cp = REPLACEMENT;
+	if (s == NULL || n == 0) {
+		if (cp != NULL)
+			*cp = REPLACEMENT;
 		return 0;
 	}
-	c = p[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c < 0xc2 || c > 0xf4) {
-		*cp = REPLACEMENT;
-		return 1;
-	}
-	if (c < 0xe0) {
+	if (u[0] < 0x80) {
+		c = u[0];
+		need = 0;
+	} else if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+		c = u[0] & 0x1F;
 		need = 1;
-		v = c & 0x1f;
-	} else if (c < 0xf0) {
+	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		c = u[0] & 0x0F;
 		need = 2;
-		v = c & 0x0f;
-		if (c == 0xe0)
-			lo = 0xa0; /* no overlong forms */
-		else if (c == 0xed)
-			hi = 0x9f; /* no surrogates */
-	} else {
+		if (u[0] == 0xE0)
+			lo = 0xA0;
+		else if (u[0] == 0xED)
+			hi = 0x9F;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		c = u[0] & 0x07;
 		need = 3;
-		v = c & 0x07;
-		if (c == 0xf0)
+		if (u[0] == 0xF0)
 			lo = 0x90;
-		else if (c == 0xf4)
-			hi = 0x8f; /* nothing past U+10FFFF */
-	}
-	if (n < need + 1) {
-		*cp = REPLACEMENT;
-		return 1;
+		else if (u[0] == 0xF4)
+			hi = 0x8F;
+	} else {
+		c = REPLACEMENT;
+		need = 0;
 	}
 	for (i = 1; i <= need; i++) {
-		unsigned char b = p[i];
-
-		if (i == 1 ? (b < lo || b > hi) : (b & 0xc0) != 0x80) {
-			*cp = REPLACEMENT;
-			return 1;
+		if (i >= n || u[i] < lo || u[i] > hi) {
+			c = REPLACEMENT;
+			break;
 		}
-		v = (v << 6) | (b & 0x3f);
+		c = (c << 6) | (u[i] & 0x3F);
+		lo = 0x80;
+		hi = 0xBF;
 	}
-	*cp = v;
-	return need + 1;
+	if (cp != NULL)
+		*cp = c;
+	return i;
 }
 
 size_t utf8_encode(uint32_t cp, char out[4])
 {
-	if ((cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+	unsigned char *u = (unsigned char *)out;
+
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 		cp = REPLACEMENT;
 	if (cp < 0x80) {
-		out[0] = (char)cp;
+		u[0] = (unsigned char)cp;
 		return 1;
 	}
 	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
+		u[0] = (unsigned char)(0xC0 | (cp >> 6));
+		u[1] = (unsigned char)(0x80 | (cp & 0x3F));
 		return 2;
 	}
 	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
+		u[0] = (unsigned char)(0xE0 | (cp >> 12));
+		u[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (unsigned char)(0x80 | (cp & 0x3F));
 		return 3;
 	}
-	out[0] = (char)(0xf0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
+	u[0] = (unsigned char)(0xF0 | (cp >> 18));
+	u[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+	u[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+	u[3] = (unsigned char)(0x80 | (cp & 0x3F));
 	return 4;
 }
 
 bool utf8_valid(const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, len;
+	uint32_t cp;
 
+	if (s == NULL)
+		return false;
 	while (i < n) {
-		uint32_t cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
-
-		if (cp == 0)
-			return false;
-		if (cp == REPLACEMENT && !(len == 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0))
+		if ((unsigned char)s[i] < 0x80) {
+			if (s[i] == '\0')
+				return false;
+			i++;
+			continue;
+		}
+		len = utf8_decode(s + i, n - i, &cp);
+		/* A real U+FFFD in the text takes 3 bytes; a replacement for
+		 * something malformed takes 1 to 3 but never reads EF BF BD. */
+		if (cp == REPLACEMENT && (len != 3 || memcmp(s + i, "\xEF\xBF\xBD", 3) != 0))
 			return false;
 		i += len;
 	}
 	return true;
 }
 
+static const char *const c0_inert[32] = {
+	"^@", "^A", "^B", "^C", "^D", "^E", "^F", "^G",
+	"^H", "^I", "^J", "^K", "^L", "^M", "^N", "^O",
+	"^P", "^Q", "^R", "^S", "^T", "^U", "^V", "^W",
+	"^X", "^Y", "^Z", "^[", "^\\", "^]", "^^", "^_",
+};
+
+static const char *const c1_inert[32] = {
+	"<80>", "<81>", "<82>", "<83>", "<84>", "<85>", "<86>", "<87>",
+	"<88>", "<89>", "<8A>", "<8B>", "<8C>", "<8D>", "<8E>", "<8F>",
+	"<90>", "<91>", "<92>", "<93>", "<94>", "<95>", "<96>", "<97>",
+	"<98>", "<99>", "<9A>", "<9B>", "<9C>", "<9D>", "<9E>", "<9F>",
+};
+
 const char *text_inert(uint32_t cp)
 {
-	static const char c0[32][3] = {
-		"^@", "^A", "^B", "^C", "^D", "^E", "^F", "^G", "^H", "^I", "^J", "^K", "^L", "^M", "^N", "^O",
-		"^P", "^Q", "^R", "^S", "^T", "^U", "^V", "^W", "^X", "^Y", "^Z", "^[", "^\\", "^]", "^^", "^_",
-	};
-	static const char c1[32][5] = {
-		"<80>", "<81>", "<82>", "<83>", "<84>", "<85>", "<86>", "<87>",
-		"<88>", "<89>", "<8A>", "<8B>", "<8C>", "<8D>", "<8E>", "<8F>",
-		"<90>", "<91>", "<92>", "<93>", "<94>", "<95>", "<96>", "<97>",
-		"<98>", "<99>", "<9A>", "<9B>", "<9C>", "<9D>", "<9E>", "<9F>",
-	};
-
 	if (cp < 0x20)
-		return c0[cp];
-	if (cp == 0x7f)
+		return c0_inert[cp];
+	if (cp == 0x7F)
 		return "^?";
-	if (cp >= 0x80 && cp < 0xa0)
-		return c1[cp - 0x80];
+	if (cp >= 0x80 && cp <= 0x9F)
+		return c1_inert[cp - 0x80];
 	return NULL;
+}
+
+static bool is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
 int text_cp_width(uint32_t cp)
 {
-	const char *inert;
 	int w;
 
-	if (cp >= 0x20 && cp < 0x7f)
+	if (cp >= 0x20 && cp < 0x7F)
 		return 1;
-	inert = text_inert(cp);
-	if (inert != NULL)
-		return (int)strlen(inert);
+	if (is_control(cp))
+		return cp < 0x80 ? 2 : 4;
 	w = wcwidth((wchar_t)cp);
 	return w < 0 ? 1 : w;
-}
-
-/*
- * One character and the zero-width marks after it: its bytes [*start,
- * *end), its cells, and what to show (the bytes themselves, an inert form,
- * or U+FFFD). A mark with nothing before it gets a space to sit on.
- */
-struct cluster {
-	size_t start, end;
-	int cells;
-	const char *shown; /* NULL: the bytes as they are */
-	bool orphan;       /* starts with a mark: draw a space first */
-};
-
-static void next_cluster(const char *s, size_t n, size_t i, struct cluster *c)
-{
-	uint32_t cp;
-	size_t len = utf8_decode(s + i, n - i, &cp);
-	int w = text_cp_width(cp);
-
-	c->start = i;
-	c->shown = text_inert(cp);
-	c->orphan = false;
-	if (cp == REPLACEMENT && !(len == 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0))
-		c->shown = "\xef\xbf\xbd";
-	else if (c->shown == NULL && wcwidth((wchar_t)cp) < 0)
-		c->shown = "\xef\xbf\xbd";
-	if (w == 0) {
-		c->orphan = true;
-		w = 1;
-	}
-	c->cells = w;
-	i += len;
-	/* Following zero-width marks belong to this character (not after a control). */
-	while (i < n && text_inert(cp) == NULL) {
-		uint32_t m;
-		size_t l2 = utf8_decode(s + i, n - i, &m);
-
-		if (text_inert(m) != NULL || m == REPLACEMENT || wcwidth((wchar_t)m) != 0)
-			break;
-		i += l2;
-	}
-	c->end = i;
 }
 
 int text_width_n(const char *s, size_t n)
 {
 	size_t i = 0;
-	int w = 0;
+	uint32_t cp;
+	int cells = 0;
 
 	if (s == NULL)
 		return 0;
 	while (i < n) {
-		struct cluster c;
+		unsigned char b = (unsigned char)s[i];
 
-		next_cluster(s, n, i, &c);
-		w += c.cells;
-		i = c.end;
+		if (b >= 0x20 && b < 0x7F) {
+			cells++;
+			i++;
+			continue;
+		}
+		i += utf8_decode(s + i, n - i, &cp);
+		cells += text_cp_width(cp);
 	}
-	return w;
+	/* A mark with nothing before it is shown on a space (see text_fit). */
+	if (n > 0 && (unsigned char)s[0] >= 0x80) {
+		utf8_decode(s, n, &cp);
+		if (!is_control(cp) && text_cp_width(cp) == 0)
+			cells++;
+	}
+	return cells;
 }
 
 int text_width(const char *s)
 {
-	return s != NULL ? text_width_n(s, strlen(s)) : 0;
+	return s == NULL ? 0 : text_width_n(s, strlen(s));
 }
 
-/* Appends the cluster to out at *used if it fits (keeping room for `reserve` bytes). */
-static bool emit(const char *s, const struct cluster *c, char *out, size_t outsz, size_t *used,
-                 size_t reserve)
-{
-	size_t len = c->shown != NULL ? strlen(c->shown) : c->end - c->start;
-	size_t extra = c->orphan ? 1 : 0;
+/*
+ * What one character takes on the line: the character with the zero-width
+ * characters (combining marks) that follow it. What is drawn is head (the
+ * character, or its inert form, or U+FFFD, or a space under marks that have
+ * no character before them), then the bytes from mark to end of s, copied
+ * as they are; it takes cells cells.
+ */
+struct cluster {
+	char head[4];
+	size_t headlen;
+	int cells;
+	size_t mark, end;
+};
 
-	if (*used + extra + len + reserve + 1 > outsz)
-		return false;
-	if (c->orphan)
-		out[(*used)++] = ' ';
-	memcpy(out + *used, c->shown != NULL ? c->shown : s + c->start, len);
-	*used += len;
-	return true;
+/* Decodes the character at s[i] of a NUL-terminated s as it is to be drawn. */
+static size_t next_cp(const char *s, size_t i, uint32_t *cp, int *w)
+{
+	unsigned char b = (unsigned char)s[i];
+	size_t len;
+
+	if (b >= 0x20 && b < 0x7F) {
+		*cp = b;
+		*w = 1;
+		return 1;
+	}
+	len = utf8_decode(s + i, SIZE_MAX - i, cp);
+	if (is_control(*cp)) {
+		*w = *cp < 0x80 ? 2 : 4;
+		return len;
+	}
+	*w = wcwidth((wchar_t)*cp);
+	if (*w < 0) {
+		*cp = REPLACEMENT;
+		*w = 1;
+	}
+	return len;
+}
+
+/* Reads the cluster at s[i], s[i] != NUL, into *c and returns its end. */
+static size_t next_cluster(const char *s, size_t i, struct cluster *c)
+{
+	uint32_t cp;
+	int w;
+	size_t len = next_cp(s, i, &cp, &w);
+	const char *inert;
+
+	if (w == 0) {
+		/* Marks at the very start: give them a space to sit on. */
+		c->head[0] = ' ';
+		c->headlen = 1;
+		c->cells = 1;
+		c->mark = i;
+	} else {
+		inert = text_inert(cp);
+		if (inert != NULL) {
+			c->headlen = strlen(inert);
+			memcpy(c->head, inert, c->headlen);
+		} else {
+			c->headlen = utf8_encode(cp, c->head);
+		}
+		c->cells = w;
+		i += len;
+		c->mark = i;
+	}
+	/* Zero-width characters that follow stay with the character. */
+	while ((unsigned char)s[i] >= 0x80) {
+		len = next_cp(s, i, &cp, &w);
+		if (w != 0)
+			break;
+		i += len;
+	}
+	c->end = i;
+	return i;
+}
+
+/*
+ * The work of text_fit. out == NULL only counts: *need gets the bytes the
+ * result takes (without its NUL) and nothing is written. cap is the number
+ * of bytes that may be written before the NUL.
+ */
+static int fit(const char *s, int cols, int flags, char *out, size_t cap, size_t *need)
+{
+	struct cluster c;
+	size_t i = 0, next, len = 0, clen, mark_len = 0, pad;
+	int cells = 0, mark_cells = 0;
+	bool cut = false, can_mark;
+
+	if (s == NULL)
+		s = "";
+	if (cols < 0)
+		cols = 0;
+	can_mark = cols >= 1 && cap >= sizeof ELLIPSIS - 1;
+	while (cols > 0 && s[i] != '\0') {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b >= 0x20 && b < 0x7F && (unsigned char)s[i + 1] < 0x80) {
+			/* Printable ASCII not followed by a mark. */
+			if (cells == cols || len == cap) {
+				cut = true;
+				break;
+			}
+			if (out != NULL)
+				out[len] = (char)b;
+			len++;
+			cells++;
+			i++;
+		} else {
+			next = next_cluster(s, i, &c);
+			clen = c.headlen + (c.end - c.mark);
+			if (c.cells > cols - cells || clen > cap - len) {
+				cut = true;
+				break;
+			}
+			if (out != NULL) {
+				memcpy(out + len, c.head, c.headlen);
+				memcpy(out + len + c.headlen, s + c.mark, c.end - c.mark);
+			}
+			len += clen;
+			cells += c.cells;
+			i = next;
+		}
+		/* The last place where "…" would still fit after the text. */
+		if (cells < cols && sizeof ELLIPSIS - 1 <= cap - len) {
+			mark_len = len;
+			mark_cells = cells;
+		}
+	}
+	if (cut && (flags & TEXT_ELLIPSIS) && can_mark) {
+		len = mark_len;
+		cells = mark_cells;
+		if (out != NULL)
+			memcpy(out + len, ELLIPSIS, sizeof ELLIPSIS - 1);
+		len += sizeof ELLIPSIS - 1;
+		cells++;
+	}
+	if ((flags & TEXT_PAD) && cells < cols) {
+		pad = (size_t)(cols - cells);
+		if (pad > cap - len)
+			pad = cap - len;
+		if (out != NULL) {
+			if (flags & TEXT_RIGHT) {
+				memmove(out + pad, out, len);
+				memset(out, ' ', pad);
+			} else {
+				memset(out + len, ' ', pad);
+			}
+		}
+		len += pad;
+		cells += (int)pad;
+	}
+	if (out != NULL)
+		out[len] = '\0';
+	if (need != NULL)
+		*need = len;
+	return cells;
 }
 
 int text_fit(const char *s, int cols, int flags, char *out, size_t outsz)
 {
-	size_t n, i = 0, used = 0;
-	int cells = 0, limit = cols, total, pad;
-	bool cut;
-
-	if (outsz == 0)
+	if (out == NULL || outsz == 0)
 		return 0;
-	out[0] = '\0';
-	if (s == NULL)
-		s = "";
-	if (cols <= 0)
-		return 0;
-	n = strlen(s);
-	total = text_width_n(s, n);
-	cut = total > cols;
-	if (cut && (flags & TEXT_ELLIPSIS))
-		limit = cols - 1;
-	while (i < n) {
-		struct cluster c;
-
-		next_cluster(s, n, i, &c);
-		if (cells + c.cells > limit)
-			break;
-		if (!emit(s, &c, out, outsz, &used, cut && (flags & TEXT_ELLIPSIS) ? 3 : 0)) {
-			cut = true;
-			break;
-		}
-		cells += c.cells;
-		i = c.end;
-	}
-	if (cut && (flags & TEXT_ELLIPSIS) && cells < cols && used + 4 <= outsz) {
-		memcpy(out + used, "\xe2\x80\xa6", 3); /* … */
-		used += 3;
-		cells++;
-	}
-	out[used] = '\0';
-	if (!(flags & TEXT_PAD) || cells >= cols)
-		return cells;
-	pad = cols - cells;
-	if (used + (size_t)pad + 1 > outsz)
-		pad = (int)(outsz - used - 1);
-	if (flags & TEXT_RIGHT) {
-		memmove(out + pad, out, used + 1);
-		memset(out, ' ', (size_t)pad);
-	} else {
-		memset(out + used, ' ', (size_t)pad);
-		out[used + (size_t)pad] = '\0';
-	}
-	return cells + pad;
+	return fit(s, cols, flags, out, outsz - 1, NULL);
 }
 
 char *text_fit_dup(const char *s, int cols)
 {
-	size_t size = (s != NULL ? strlen(s) : 0) * 5 + 8;
-	char *out = malloc(size), *shrunk;
+	size_t need;
+	char *out;
 
+	fit(s, cols, TEXT_ELLIPSIS, NULL, SIZE_MAX - 1, &need);
+	out = malloc(need + 1);
 	if (out == NULL)
 		return NULL;
-	text_fit(s, cols, TEXT_ELLIPSIS, out, size);
-	shrunk = realloc(out, strlen(out) + 1);
-	return shrunk != NULL ? shrunk : out;
+	fit(s, cols, TEXT_ELLIPSIS, out, need, NULL);
+	return out;
 }

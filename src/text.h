@@ -6,6 +6,8 @@
  * fitting into a number of cells without splitting a character from its
  * combining marks. Control characters and escape sequences never pass
  * through: they are turned into inert, visible forms (ESC becomes "^[").
+ * A combining mark with no character before it is drawn on a space, and
+ * counts one cell, so that it cannot fall onto the cell to its left.
  * Widths follow the C library's wcwidth() in the current LC_CTYPE, which the
  * program sets to a UTF-8 locale before it draws anything.
  */

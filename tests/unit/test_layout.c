@@ -98,8 +98,9 @@ static void test_row_at_80(void **state)
 	char *line = draw(80, &r, true, false, false);
 
 	(void)state;
+	/* code 10 | indent, mark and title 35 | due 10 | status 11 | bar 5 and percent 5 */
 	assert_string_equal(line,
-	                    "NV-1         + Hoàn thiện công nghệ xử lý bã thải thạch… 31/03/2024 In progress   ##... 40%");
+	                    "NV-1         + Hoàn thiện công nghệ xử lý bã … 31/03/2024 In progress ##...  40%");
 	assert_int_equal(text_width(line), 80);
 	free(line);
 	item_row_clear(&r);

@@ -1,2 +1,761 @@
 #include "config.h"
-int main(void) { return 77; }
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text.h"
+
+/* Combining marks, as UTF-8. */
+#define GRAVE "\xCC\x80" /* U+0300, huyền */
+#define ACUTE "\xCC\x81" /* U+0301, sắc */
+#define CIRC "\xCC\x82"  /* U+0302 */
+#define TILDE "\xCC\x83" /* U+0303, ngã */
+#define BREVE "\xCC\x86" /* U+0306 */
+#define HOOK "\xCC\x89"  /* U+0309, hỏi */
+#define HORN "\xCC\x9B"  /* U+031B */
+#define DOT "\xCC\xA3"   /* U+0323, nặng */
+
+/* The 12 vowels with the 6 tones, each case: precomposed (NFC), decomposed
+ * with the marks in canonical order (NFD), and with the marks swapped. */
+struct vowel {
+	const char *nfc[6]; /* no tone, huyền, hỏi, ngã, sắc, nặng */
+	const char *nfd[6];
+	const char *swapped[6];
+	char base;
+	int rank; /* in a ă â e ê i o ô ơ u ư y */
+	bool upper;
+};
+
+static const struct vowel vowels[] = {
+	{ { "a", "à", "ả", "ã", "á", "ạ" },
+	  { "a", "a" GRAVE, "a" HOOK, "a" TILDE, "a" ACUTE, "a" DOT },
+	  { "a", "a" GRAVE, "a" HOOK, "a" TILDE, "a" ACUTE, "a" DOT },
+	  'a', 0, false },
+	{ { "A", "À", "Ả", "Ã", "Á", "Ạ" },
+	  { "A", "A" GRAVE, "A" HOOK, "A" TILDE, "A" ACUTE, "A" DOT },
+	  { "A", "A" GRAVE, "A" HOOK, "A" TILDE, "A" ACUTE, "A" DOT },
+	  'a', 0, true },
+	{ { "ă", "ằ", "ẳ", "ẵ", "ắ", "ặ" },
+	  { "a" BREVE, "a" BREVE GRAVE, "a" BREVE HOOK, "a" BREVE TILDE, "a" BREVE ACUTE, "a" DOT BREVE },
+	  { "a" BREVE, "a" GRAVE BREVE, "a" HOOK BREVE, "a" TILDE BREVE, "a" ACUTE BREVE, "a" BREVE DOT },
+	  'a', 1, false },
+	{ { "Ă", "Ằ", "Ẳ", "Ẵ", "Ắ", "Ặ" },
+	  { "A" BREVE, "A" BREVE GRAVE, "A" BREVE HOOK, "A" BREVE TILDE, "A" BREVE ACUTE, "A" DOT BREVE },
+	  { "A" BREVE, "A" GRAVE BREVE, "A" HOOK BREVE, "A" TILDE BREVE, "A" ACUTE BREVE, "A" BREVE DOT },
+	  'a', 1, true },
+	{ { "â", "ầ", "ẩ", "ẫ", "ấ", "ậ" },
+	  { "a" CIRC, "a" CIRC GRAVE, "a" CIRC HOOK, "a" CIRC TILDE, "a" CIRC ACUTE, "a" DOT CIRC },
+	  { "a" CIRC, "a" GRAVE CIRC, "a" HOOK CIRC, "a" TILDE CIRC, "a" ACUTE CIRC, "a" CIRC DOT },
+	  'a', 2, false },
+	{ { "Â", "Ầ", "Ẩ", "Ẫ", "Ấ", "Ậ" },
+	  { "A" CIRC, "A" CIRC GRAVE, "A" CIRC HOOK, "A" CIRC TILDE, "A" CIRC ACUTE, "A" DOT CIRC },
+	  { "A" CIRC, "A" GRAVE CIRC, "A" HOOK CIRC, "A" TILDE CIRC, "A" ACUTE CIRC, "A" CIRC DOT },
+	  'a', 2, true },
+	{ { "e", "è", "ẻ", "ẽ", "é", "ẹ" },
+	  { "e", "e" GRAVE, "e" HOOK, "e" TILDE, "e" ACUTE, "e" DOT },
+	  { "e", "e" GRAVE, "e" HOOK, "e" TILDE, "e" ACUTE, "e" DOT },
+	  'e', 3, false },
+	{ { "E", "È", "Ẻ", "Ẽ", "É", "Ẹ" },
+	  { "E", "E" GRAVE, "E" HOOK, "E" TILDE, "E" ACUTE, "E" DOT },
+	  { "E", "E" GRAVE, "E" HOOK, "E" TILDE, "E" ACUTE, "E" DOT },
+	  'e', 3, true },
+	{ { "ê", "ề", "ể", "ễ", "ế", "ệ" },
+	  { "e" CIRC, "e" CIRC GRAVE, "e" CIRC HOOK, "e" CIRC TILDE, "e" CIRC ACUTE, "e" DOT CIRC },
+	  { "e" CIRC, "e" GRAVE CIRC, "e" HOOK CIRC, "e" TILDE CIRC, "e" ACUTE CIRC, "e" CIRC DOT },
+	  'e', 4, false },
+	{ { "Ê", "Ề", "Ể", "Ễ", "Ế", "Ệ" },
+	  { "E" CIRC, "E" CIRC GRAVE, "E" CIRC HOOK, "E" CIRC TILDE, "E" CIRC ACUTE, "E" DOT CIRC },
+	  { "E" CIRC, "E" GRAVE CIRC, "E" HOOK CIRC, "E" TILDE CIRC, "E" ACUTE CIRC, "E" CIRC DOT },
+	  'e', 4, true },
+	{ { "i", "ì", "ỉ", "ĩ", "í", "ị" },
+	  { "i", "i" GRAVE, "i" HOOK, "i" TILDE, "i" ACUTE, "i" DOT },
+	  { "i", "i" GRAVE, "i" HOOK, "i" TILDE, "i" ACUTE, "i" DOT },
+	  'i', 5, false },
+	{ { "I", "Ì", "Ỉ", "Ĩ", "Í", "Ị" },
+	  { "I", "I" GRAVE, "I" HOOK, "I" TILDE, "I" ACUTE, "I" DOT },
+	  { "I", "I" GRAVE, "I" HOOK, "I" TILDE, "I" ACUTE, "I" DOT },
+	  'i', 5, true },
+	{ { "o", "ò", "ỏ", "õ", "ó", "ọ" },
+	  { "o", "o" GRAVE, "o" HOOK, "o" TILDE, "o" ACUTE, "o" DOT },
+	  { "o", "o" GRAVE, "o" HOOK, "o" TILDE, "o" ACUTE, "o" DOT },
+	  'o', 6, false },
+	{ { "O", "Ò", "Ỏ", "Õ", "Ó", "Ọ" },
+	  { "O", "O" GRAVE, "O" HOOK, "O" TILDE, "O" ACUTE, "O" DOT },
+	  { "O", "O" GRAVE, "O" HOOK, "O" TILDE, "O" ACUTE, "O" DOT },
+	  'o', 6, true },
+	{ { "ô", "ồ", "ổ", "ỗ", "ố", "ộ" },
+	  { "o" CIRC, "o" CIRC GRAVE, "o" CIRC HOOK, "o" CIRC TILDE, "o" CIRC ACUTE, "o" DOT CIRC },
+	  { "o" CIRC, "o" GRAVE CIRC, "o" HOOK CIRC, "o" TILDE CIRC, "o" ACUTE CIRC, "o" CIRC DOT },
+	  'o', 7, false },
+	{ { "Ô", "Ồ", "Ổ", "Ỗ", "Ố", "Ộ" },
+	  { "O" CIRC, "O" CIRC GRAVE, "O" CIRC HOOK, "O" CIRC TILDE, "O" CIRC ACUTE, "O" DOT CIRC },
+	  { "O" CIRC, "O" GRAVE CIRC, "O" HOOK CIRC, "O" TILDE CIRC, "O" ACUTE CIRC, "O" CIRC DOT },
+	  'o', 7, true },
+	{ { "ơ", "ờ", "ở", "ỡ", "ớ", "ợ" },
+	  { "o" HORN, "o" HORN GRAVE, "o" HORN HOOK, "o" HORN TILDE, "o" HORN ACUTE, "o" HORN DOT },
+	  { "o" HORN, "o" GRAVE HORN, "o" HOOK HORN, "o" TILDE HORN, "o" ACUTE HORN, "o" DOT HORN },
+	  'o', 8, false },
+	{ { "Ơ", "Ờ", "Ở", "Ỡ", "Ớ", "Ợ" },
+	  { "O" HORN, "O" HORN GRAVE, "O" HORN HOOK, "O" HORN TILDE, "O" HORN ACUTE, "O" HORN DOT },
+	  { "O" HORN, "O" GRAVE HORN, "O" HOOK HORN, "O" TILDE HORN, "O" ACUTE HORN, "O" DOT HORN },
+	  'o', 8, true },
+	{ { "u", "ù", "ủ", "ũ", "ú", "ụ" },
+	  { "u", "u" GRAVE, "u" HOOK, "u" TILDE, "u" ACUTE, "u" DOT },
+	  { "u", "u" GRAVE, "u" HOOK, "u" TILDE, "u" ACUTE, "u" DOT },
+	  'u', 9, false },
+	{ { "U", "Ù", "Ủ", "Ũ", "Ú", "Ụ" },
+	  { "U", "U" GRAVE, "U" HOOK, "U" TILDE, "U" ACUTE, "U" DOT },
+	  { "U", "U" GRAVE, "U" HOOK, "U" TILDE, "U" ACUTE, "U" DOT },
+	  'u', 9, true },
+	{ { "ư", "ừ", "ử", "ữ", "ứ", "ự" },
+	  { "u" HORN, "u" HORN GRAVE, "u" HORN HOOK, "u" HORN TILDE, "u" HORN ACUTE, "u" HORN DOT },
+	  { "u" HORN, "u" GRAVE HORN, "u" HOOK HORN, "u" TILDE HORN, "u" ACUTE HORN, "u" DOT HORN },
+	  'u', 10, false },
+	{ { "Ư", "Ừ", "Ử", "Ữ", "Ứ", "Ự" },
+	  { "U" HORN, "U" HORN GRAVE, "U" HORN HOOK, "U" HORN TILDE, "U" HORN ACUTE, "U" HORN DOT },
+	  { "U" HORN, "U" GRAVE HORN, "U" HOOK HORN, "U" TILDE HORN, "U" ACUTE HORN, "U" DOT HORN },
+	  'u', 10, true },
+	{ { "y", "ỳ", "ỷ", "ỹ", "ý", "ỵ" },
+	  { "y", "y" GRAVE, "y" HOOK, "y" TILDE, "y" ACUTE, "y" DOT },
+	  { "y", "y" GRAVE, "y" HOOK, "y" TILDE, "y" ACUTE, "y" DOT },
+	  'y', 11, false },
+	{ { "Y", "Ỳ", "Ỷ", "Ỹ", "Ý", "Ỵ" },
+	  { "Y", "Y" GRAVE, "Y" HOOK, "Y" TILDE, "Y" ACUTE, "Y" DOT },
+	  { "Y", "Y" GRAVE, "Y" HOOK, "Y" TILDE, "Y" ACUTE, "Y" DOT },
+	  'y', 11, true },
+};
+
+#define N_VOWELS (sizeof vowels / sizeof vowels[0])
+
+/* Fails naming the case when got differs from want. */
+#define check_str(i, got, want) do { \
+	if (strcmp((got), (want)) != 0) \
+		fail_msg("case %zu: got \"%s\", want \"%s\"", (size_t)(i), (got), (want)); \
+} while (0)
+#define check_int(i, got, want) do { \
+	long long got_ = (got), want_ = (want); \
+	if (got_ != want_) \
+		fail_msg("case %zu: got %lld, want %lld", (size_t)(i), got_, want_); \
+} while (0)
+
+/* ------------------------------------------------------------ bad arguments */
+
+static void test_bad_arguments(void **state)
+{
+	uint32_t cp = 0;
+	char out[16];
+
+	(void)state;
+	assert_int_equal(utf8_decode(NULL, 4, &cp), 0);
+	assert_int_equal(cp, 0xFFFD);
+	cp = 0;
+	assert_int_equal(utf8_decode("a", 0, &cp), 0);
+	assert_int_equal(cp, 0xFFFD);
+	assert_int_equal(utf8_decode("a", 1, NULL), 1);
+	assert_false(utf8_valid(NULL, 0));
+	assert_false(utf8_valid(NULL, 3));
+	assert_int_equal(text_width(NULL), 0);
+	assert_int_equal(text_width_n(NULL, 10), 0);
+	assert_int_equal(text_width_n("abc", 0), 0);
+
+	memset(out, 'x', sizeof out);
+	assert_int_equal(text_fit(NULL, 5, TEXT_ELLIPSIS, out, sizeof out), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(text_fit(NULL, 3, TEXT_PAD, out, sizeof out), 3);
+	assert_string_equal(out, "   ");
+	assert_int_equal(text_fit("abc", 3, 0, NULL, 10), 0);
+	memset(out, 'x', sizeof out);
+	assert_int_equal(text_fit("abc", 3, 0, out, 0), 0);
+	assert_int_equal(out[0], 'x');
+	assert_int_equal(text_fit("abc", 3, 0, out, 1), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(text_fit("abc", 0, TEXT_PAD | TEXT_ELLIPSIS, out, sizeof out), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(text_fit("abc", -4, TEXT_PAD, out, sizeof out), 0);
+	assert_string_equal(out, "");
+}
+
+static void test_fit_dup_bad(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = text_fit_dup(NULL, 4);
+	assert_non_null(s);
+	assert_string_equal(s, "");
+	free(s);
+	s = text_fit_dup("abc", 0);
+	assert_non_null(s);
+	assert_string_equal(s, "");
+	free(s);
+	s = text_fit_dup("abc", -1);
+	assert_non_null(s);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+/* ------------------------------------------------------------ decoding */
+
+static const struct {
+	const char *s;
+	size_t n;
+	uint32_t cp;
+	size_t len;
+} decode_cases[] = {
+	{ "A", 1, 0x41, 1 },
+	{ "\x7F", 1, 0x7F, 1 },
+	{ "", 1, 0, 1 },                          /* a NUL byte is a character */
+	{ "\xC2\x80", 2, 0x80, 2 },
+	{ "\xC4\x83", 2, 0x0103, 2 },             /* ă */
+	{ "\xDF\xBF", 2, 0x07FF, 2 },
+	{ "\xE0\xA0\x80", 3, 0x0800, 3 },
+	{ "\xE1\xBB\x87", 3, 0x1EC7, 3 },         /* ệ */
+	{ "\xED\x9F\xBF", 3, 0xD7FF, 3 },
+	{ "\xEE\x80\x80", 3, 0xE000, 3 },
+	{ "\xEF\xBF\xBD", 3, 0xFFFD, 3 },
+	{ "\xF0\x90\x80\x80", 4, 0x10000, 4 },
+	{ "\xF0\x9F\x98\x80", 4, 0x1F600, 4 },
+	{ "\xF4\x8F\xBF\xBF", 4, 0x10FFFF, 4 },
+	{ "\xE1\xBB\x87" "abc", 6, 0x1EC7, 3 },   /* only the first character */
+	/* bad lead bytes: one byte */
+	{ "\x80", 1, 0xFFFD, 1 },
+	{ "\xBF\x80", 2, 0xFFFD, 1 },
+	{ "\xC0\x80", 2, 0xFFFD, 1 },             /* overlong NUL */
+	{ "\xC1\xBF", 2, 0xFFFD, 1 },             /* overlong */
+	{ "\xF5\x80\x80\x80", 4, 0xFFFD, 1 },
+	{ "\xFE", 1, 0xFFFD, 1 },
+	{ "\xFF", 1, 0xFFFD, 1 },
+	/* overlongs, surrogates, past U+10FFFF: caught at the second byte */
+	{ "\xE0\x80\x80", 3, 0xFFFD, 1 },
+	{ "\xE0\x9F\xBF", 3, 0xFFFD, 1 },
+	{ "\xED\xA0\x80", 3, 0xFFFD, 1 },         /* U+D800 */
+	{ "\xED\xBF\xBF", 3, 0xFFFD, 1 },         /* U+DFFF */
+	{ "\xF0\x80\x80\x80", 4, 0xFFFD, 1 },
+	{ "\xF0\x8F\xBF\xBF", 4, 0xFFFD, 1 },
+	{ "\xF4\x90\x80\x80", 4, 0xFFFD, 1 },     /* U+110000 */
+	/* truncated: the bytes that could still have made a character */
+	{ "\xC4", 1, 0xFFFD, 1 },
+	{ "\xC4" "A", 2, 0xFFFD, 1 },
+	{ "\xE1\xBB", 2, 0xFFFD, 2 },
+	{ "\xE1\xBB" "A", 3, 0xFFFD, 2 },
+	{ "\xE1\xBB\x87", 2, 0xFFFD, 2 },         /* n cuts it */
+	{ "\xE1\xBB\x87", 1, 0xFFFD, 1 },
+	{ "\xF0\x9F\x98", 3, 0xFFFD, 3 },
+	{ "\xF0\x9F\x98" "A", 4, 0xFFFD, 3 },
+	{ "\xF0\x9F" "\xC3\xA9", 4, 0xFFFD, 2 },
+	{ "\xE1" "\xE1\xBB\x87", 4, 0xFFFD, 1 },
+};
+
+static void test_decode(void **state)
+{
+	size_t i;
+	uint32_t cp;
+
+	(void)state;
+	for (i = 0; i < sizeof decode_cases / sizeof decode_cases[0]; i++) {
+		cp = 0x12345;
+		check_int(i, utf8_decode(decode_cases[i].s, decode_cases[i].n, &cp), decode_cases[i].len);
+		check_int(i, cp, decode_cases[i].cp);
+	}
+}
+
+static const struct {
+	uint32_t cp;
+	const char *utf8;
+} encode_cases[] = {
+	{ 0x00, "" },
+	{ 0x41, "A" },
+	{ 0x7F, "\x7F" },
+	{ 0x80, "\xC2\x80" },
+	{ 0x0111, "\xC4\x91" },                   /* đ */
+	{ 0x07FF, "\xDF\xBF" },
+	{ 0x0800, "\xE0\xA0\x80" },
+	{ 0x1EC7, "\xE1\xBB\x87" },
+	{ 0xFFFF, "\xEF\xBF\xBF" },
+	{ 0x10000, "\xF0\x90\x80\x80" },
+	{ 0x10FFFF, "\xF4\x8F\xBF\xBF" },
+	{ 0xD800, "\xEF\xBF\xBD" },               /* surrogates are not characters */
+	{ 0xDFFF, "\xEF\xBF\xBD" },
+	{ 0x110000, "\xEF\xBF\xBD" },
+	{ 0xFFFFFFFF, "\xEF\xBF\xBD" },
+};
+
+static void test_encode(void **state)
+{
+	size_t i, len, want;
+	char out[4];
+
+	(void)state;
+	for (i = 0; i < sizeof encode_cases / sizeof encode_cases[0]; i++) {
+		memset(out, 0x55, sizeof out);
+		len = utf8_encode(encode_cases[i].cp, out);
+		want = encode_cases[i].cp == 0 ? 1 : strlen(encode_cases[i].utf8);
+		check_int(i, len, want);
+		if (memcmp(out, encode_cases[i].utf8, want) != 0)
+			fail_msg("case %zu: wrong bytes for U+%04lX", i, (unsigned long)encode_cases[i].cp);
+	}
+}
+
+/* Every code point encodes and decodes back, in the shortest form. */
+static void test_round_trip(void **state)
+{
+	uint32_t cp, back;
+	size_t len, want;
+	char out[4];
+
+	(void)state;
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		want = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+		len = utf8_encode(cp, out);
+		if (len != want)
+			fail_msg("U+%04lX encodes in %zu bytes", (unsigned long)cp, len);
+		if (utf8_decode(out, len, &back) != len || back != cp)
+			fail_msg("U+%04lX does not decode back", (unsigned long)cp);
+		if (cp != 0 && !utf8_valid(out, len))
+			fail_msg("U+%04lX is not valid", (unsigned long)cp);
+	}
+}
+
+static const struct {
+	const char *s;
+	size_t n;
+	bool valid;
+} valid_cases[] = {
+	{ "", 0, true },
+	{ "abc", 3, true },
+	{ "H\xE1\xBA\xA3i Ph\xC3\xB2ng", 12, true },      /* Hải Phòng */
+	{ "\xEF\xBF\xBD", 3, true },                       /* a real U+FFFD */
+	{ "\xF0\x9F\x98\x80", 4, true },
+	{ "a\0b", 3, false },
+	{ "\xC0\x80", 2, false },
+	{ "\xED\xA0\x80", 3, false },
+	{ "\xE1\xBB", 2, false },
+	{ "\xE1\xBB\x87", 2, false },
+	{ "\xF4\x90\x80\x80", 4, false },
+	{ "ab\x80", 3, false },
+	{ "\xFF", 1, false },
+};
+
+static void test_valid(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof valid_cases / sizeof valid_cases[0]; i++)
+		check_int(i, utf8_valid(valid_cases[i].s, valid_cases[i].n), valid_cases[i].valid);
+}
+
+/* ------------------------------------------------------------ inert forms, widths */
+
+static void test_inert(void **state)
+{
+	static const char *const c0[32] = {
+		"^@", "^A", "^B", "^C", "^D", "^E", "^F", "^G", "^H", "^I", "^J",
+		"^K", "^L", "^M", "^N", "^O", "^P", "^Q", "^R", "^S", "^T", "^U",
+		"^V", "^W", "^X", "^Y", "^Z", "^[", "^\\", "^]", "^^", "^_",
+	};
+	char want[8];
+	uint32_t cp;
+
+	(void)state;
+	for (cp = 0; cp < 32; cp++)
+		check_str(cp, text_inert(cp), c0[cp]);
+	assert_string_equal(text_inert(0x7F), "^?");
+	for (cp = 0x80; cp <= 0x9F; cp++) {
+		snprintf(want, sizeof want, "<%02X>", (unsigned)cp);
+		check_str(cp, text_inert(cp), want);
+	}
+	assert_null(text_inert(0x20));
+	assert_null(text_inert('A'));
+	assert_null(text_inert(0x7E));
+	assert_null(text_inert(0xA0));
+	assert_null(text_inert(0x1EC7));
+	assert_null(text_inert(0xFFFD));
+}
+
+static const struct {
+	uint32_t cp;
+	int cells;
+} cp_width_cases[] = {
+	{ 'a', 1 }, { ' ', 1 }, { '~', 1 },
+	{ 0x00, 2 }, { 0x1B, 2 }, { 0x1F, 2 }, { 0x7F, 2 },       /* ^@ ^[ ^_ ^? */
+	{ 0x80, 4 }, { 0x9B, 4 }, { 0x9F, 4 },                    /* <9B> */
+	{ 0xA0, 1 }, { 0x0111, 1 }, { 0x1EC7, 1 }, { 0x01B0, 1 },
+	{ 0x0300, 0 }, { 0x0301, 0 }, { 0x0303, 0 }, { 0x0309, 0 }, { 0x0323, 0 },
+	{ 0x0302, 0 }, { 0x0306, 0 }, { 0x031B, 0 }, { 0x200B, 0 },
+	{ 0x4E2D, 2 }, { 0xAC00, 2 }, { 0x1F600, 2 }, { 0xFF21, 2 },
+	{ 0x2026, 1 }, { 0xFFFD, 1 },
+	{ 0x0378, 1 }, { 0xD800, 1 }, { 0x110000, 1 },             /* unprintable */
+};
+
+static void test_cp_width(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cp_width_cases / sizeof cp_width_cases[0]; i++)
+		check_int(i, text_cp_width(cp_width_cases[i].cp), cp_width_cases[i].cells);
+}
+
+static const struct {
+	const char *s;
+	int cells;
+} width_cases[] = {
+	{ "", 0 },
+	{ "abc", 3 },
+	{ "H\xE1\xBA\xA3i Ph\xC3\xB2ng", 9 },                      /* Hải Phòng */
+	{ "Ha" HOOK "i Pho" GRAVE "ng", 9 },                       /* NFD */
+	{ "Nguy\xE1\xBB\x85n V\xC4\x83n \xC4\x90\xE1\xBB\x93ng", 15 }, /* Nguyễn Văn Đồng */
+	{ "Nguye" CIRC TILDE "n Va" BREVE "n \xC4\x90o" CIRC GRAVE "ng", 15 },
+	{ "\xE4\xB8\xAD\xE6\x96\x87", 4 },                         /* 中文 */
+	{ "a\xE4\xB8\xAD" "b", 4 },
+	{ "\xF0\x9F\x98\x80", 2 },
+	{ ACUTE, 1 },                      /* a mark with nothing before it sits on a space */
+	{ ACUTE "a", 2 },
+	{ ACUTE DOT "a", 2 },
+	{ "a" ACUTE, 1 },
+	{ "a" ACUTE DOT CIRC, 1 },
+	{ "\x1B", 2 },                     /* ^[ */
+	{ "\x1B[31mred\x1B[0m", 14 },      /* ^[[31mred^[[0m */
+	{ "\t", 2 },
+	{ "\x7F", 2 },
+	{ "\xC2\x9B", 4 },                 /* <9B> */
+	{ "\xFF", 1 },                     /* U+FFFD */
+	{ "\xE1\xBB", 1 },
+	{ "\xC0\xAF", 2 },                 /* two bad bytes */
+	{ "\xCD\xB8", 1 },                 /* U+0378, unassigned */
+};
+
+static void test_width(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof width_cases / sizeof width_cases[0]; i++) {
+		check_int(i, text_width(width_cases[i].s), width_cases[i].cells);
+		check_int(i, text_width_n(width_cases[i].s, strlen(width_cases[i].s)), width_cases[i].cells);
+	}
+	assert_int_equal(text_width_n("abc", 2), 2);
+	assert_int_equal(text_width_n("\xE4\xB8\xAD\xE6\x96\x87", 3), 2);
+	assert_int_equal(text_width_n("\xE4\xB8\xAD\xE6\x96\x87", 4), 3);   /* 中 and a cut byte */
+	assert_int_equal(text_width_n("a\0b", 3), 4);                         /* a^@b */
+}
+
+/* Each of the 144 vowels, precomposed or not, takes one cell, and so do đ Đ. */
+static void test_width_vowels(void **state)
+{
+	size_t i, t;
+	char out[32];
+
+	(void)state;
+	for (i = 0; i < N_VOWELS; i++) {
+		for (t = 0; t < 6; t++) {
+			check_int(i * 6 + t, text_width(vowels[i].nfc[t]), 1);
+			check_int(i * 6 + t, text_width(vowels[i].nfd[t]), 1);
+			check_int(i * 6 + t, text_width(vowels[i].swapped[t]), 1);
+			check_int(i * 6 + t, text_fit(vowels[i].nfd[t], 1, 0, out, sizeof out), 1);
+			check_str(i * 6 + t, out, vowels[i].nfd[t]);
+			check_int(i * 6 + t, text_fit(vowels[i].nfc[t], 1, TEXT_ELLIPSIS, out, sizeof out), 1);
+			check_str(i * 6 + t, out, vowels[i].nfc[t]);
+		}
+	}
+	assert_int_equal(text_width("\xC4\x91"), 1);
+	assert_int_equal(text_width("\xC4\x90"), 1);
+}
+
+/* ------------------------------------------------------------ fitting */
+
+#define E "\xE2\x80\xA6" /* … */
+#define ZH "\xE4\xB8\xAD" /* 中 */
+
+static const struct {
+	const char *s;
+	int cols;
+	int flags;
+	const char *want;
+	int cells;
+} fit_cases[] = {
+	/* ASCII */
+	{ "abc", 5, 0, "abc", 3 },
+	{ "abc", 3, 0, "abc", 3 },
+	{ "abc", 2, 0, "ab", 2 },
+	{ "abc", 5, TEXT_PAD, "abc  ", 5 },
+	{ "abc", 5, TEXT_PAD | TEXT_RIGHT, "  abc", 5 },
+	{ "abc", 5, TEXT_RIGHT, "abc", 3 },                     /* right needs pad */
+	{ "abc", 3, TEXT_ELLIPSIS, "abc", 3 },                  /* not cut: no … */
+	{ "abcd", 3, TEXT_ELLIPSIS, "ab" E, 3 },
+	{ "abcd", 1, TEXT_ELLIPSIS, E, 1 },
+	{ "a", 1, TEXT_ELLIPSIS, "a", 1 },
+	{ "abcd", 3, TEXT_ELLIPSIS | TEXT_PAD | TEXT_RIGHT, "ab" E, 3 },
+	{ "", 3, TEXT_ELLIPSIS, "", 0 },
+	{ "", 3, TEXT_PAD | TEXT_RIGHT, "   ", 3 },
+	/* Vietnamese, precomposed and decomposed */
+	{ "H\xE1\xBA\xA3i Ph\xC3\xB2ng", 9, 0, "H\xE1\xBA\xA3i Ph\xC3\xB2ng", 9 },
+	{ "H\xE1\xBA\xA3i Ph\xC3\xB2ng", 2, 0, "H\xE1\xBA\xA3", 2 },
+	{ "H\xE1\xBA\xA3i Ph\xC3\xB2ng", 6, TEXT_ELLIPSIS, "H\xE1\xBA\xA3i P" E, 6 },
+	{ "H\xE1\xBA\xA3i Ph\xC3\xB2ng", 12, TEXT_PAD | TEXT_RIGHT, "   H\xE1\xBA\xA3i Ph\xC3\xB2ng", 12 },
+	{ "Ha" HOOK "i Pho" GRAVE "ng", 1, 0, "H", 1 },
+	{ "Ha" HOOK "i Pho" GRAVE "ng", 2, 0, "Ha" HOOK, 2 },
+	{ "Ha" HOOK "i Pho" GRAVE "ng", 7, 0, "Ha" HOOK "i Pho" GRAVE, 7 },
+	{ "Ha" HOOK "i Pho" GRAVE "ng", 7, TEXT_ELLIPSIS, "Ha" HOOK "i Ph" E, 7 },
+	{ "Ha" HOOK "i Pho" GRAVE "ng", 8, TEXT_ELLIPSIS, "Ha" HOOK "i Pho" GRAVE E, 8 },
+	{ "Ha" HOOK "i Pho" GRAVE "ng", 9, TEXT_ELLIPSIS, "Ha" HOOK "i Pho" GRAVE "ng", 9 },
+	{ "Vie" DOT CIRC "t", 3, 0, "Vie" DOT CIRC, 3 },
+	{ "Vie" DOT CIRC "t", 2, 0, "Vi", 2 },
+	{ "Vie" DOT CIRC "t", 3, TEXT_ELLIPSIS, "Vi" E, 3 },
+	{ "Vie" DOT CIRC "t", 4, TEXT_ELLIPSIS, "Vie" DOT CIRC "t", 4 },
+	{ "Vie" DOT CIRC "t Nam", 5, TEXT_ELLIPSIS, "Vie" DOT CIRC "t" E, 5 },
+	/* wide characters at the edge */
+	{ "ab" ZH "cd", 3, 0, "ab", 2 },
+	{ "ab" ZH "cd", 3, TEXT_PAD, "ab ", 3 },
+	{ "ab" ZH "cd", 3, TEXT_PAD | TEXT_RIGHT, " ab", 3 },
+	{ "ab" ZH "cd", 4, 0, "ab" ZH, 4 },
+	{ "ab" ZH "cd", 4, TEXT_ELLIPSIS, "ab" E, 3 },
+	{ "ab" ZH "cd", 4, TEXT_ELLIPSIS | TEXT_PAD, "ab" E " ", 4 },
+	{ "ab" ZH "cd", 5, TEXT_ELLIPSIS, "ab" ZH E, 5 },
+	{ ZH ZH, 3, TEXT_PAD, ZH " ", 3 },
+	{ ZH ZH, 1, TEXT_PAD, " ", 1 },
+	{ ZH ZH, 1, 0, "", 0 },
+	{ ZH ZH, 1, TEXT_ELLIPSIS, E, 1 },
+	{ ZH ZH, 2, TEXT_ELLIPSIS, E, 1 },
+	{ ZH ZH, 4, TEXT_ELLIPSIS, ZH ZH, 4 },
+	/* a mark with nothing before it sits on a space */
+	{ ACUTE "x", 5, 0, " " ACUTE "x", 2 },
+	{ ACUTE "x", 1, 0, " " ACUTE, 1 },
+	/* controls never reach the terminal */
+	{ "a\x1B[31mb", 20, 0, "a^[[31mb", 8 },
+	{ "a\x1B[31mb", 2, 0, "a", 1 },
+	{ "a\x1B[31mb", 2, TEXT_PAD, "a ", 2 },
+	{ "a\x1B[31mb", 3, 0, "a^[", 3 },
+	{ "a\x1B[31mb", 4, TEXT_ELLIPSIS, "a^[" E, 4 },
+	{ "tab\there", 20, 0, "tab^Ihere", 9 },
+	{ "line\r\n", 20, 0, "line^M^J", 8 },
+	{ "\x7F", 5, 0, "^?", 2 },
+	{ "x\xC2\x9B" "2J", 20, 0, "x<9B>2J", 7 },
+	{ "x\xC2\x9B" "2J", 4, 0, "x", 1 },
+	{ "\x1B" ACUTE "x", 5, 0, "^[" ACUTE "x", 3 },
+	/* malformed and unprintable */
+	{ "a\xFF" "b", 5, 0, "a\xEF\xBF\xBD" "b", 3 },
+	{ "a\xE1\xBB", 5, 0, "a\xEF\xBF\xBD", 2 },
+	{ "\xC0\xAF", 5, 0, "\xEF\xBF\xBD\xEF\xBF\xBD", 2 },
+	{ "\xCD\xB8", 5, 0, "\xEF\xBF\xBD", 1 },
+};
+
+static void test_fit(void **state)
+{
+	size_t i;
+	char out[64];
+
+	(void)state;
+	for (i = 0; i < sizeof fit_cases / sizeof fit_cases[0]; i++) {
+		memset(out, 'x', sizeof out);
+		check_int(i, text_fit(fit_cases[i].s, fit_cases[i].cols, fit_cases[i].flags, out, sizeof out),
+		          fit_cases[i].cells);
+		check_str(i, out, fit_cases[i].want);
+	}
+}
+
+/* Hải Phòng at every width from 0 to 12, with and without the ellipsis. */
+static void test_fit_widths(void **state)
+{
+	static const char *const plain[] = {
+		"", "H", "H\xE1\xBA\xA3", "H\xE1\xBA\xA3i", "H\xE1\xBA\xA3i ", "H\xE1\xBA\xA3i P",
+		"H\xE1\xBA\xA3i Ph", "H\xE1\xBA\xA3i Ph\xC3\xB2", "H\xE1\xBA\xA3i Ph\xC3\xB2n",
+		"H\xE1\xBA\xA3i Ph\xC3\xB2ng",
+	};
+	static const char *const nfd[] = {
+		"", "H", "Ha" HOOK, "Ha" HOOK "i", "Ha" HOOK "i ", "Ha" HOOK "i P",
+		"Ha" HOOK "i Ph", "Ha" HOOK "i Pho" GRAVE, "Ha" HOOK "i Pho" GRAVE "n",
+		"Ha" HOOK "i Pho" GRAVE "ng",
+	};
+	char out[64], want[64];
+	int cols, full = 9;
+
+	(void)state;
+	for (cols = 0; cols <= 12; cols++) {
+		int fits = cols < full ? cols : full;
+
+		check_int(cols, text_fit(plain[9], cols, 0, out, sizeof out), fits);
+		check_str(cols, out, plain[fits]);
+		check_int(cols, text_fit(nfd[9], cols, 0, out, sizeof out), fits);
+		check_str(cols, out, nfd[fits]);
+
+		if (cols == 0)
+			snprintf(want, sizeof want, "%s", "");
+		else if (cols < full)
+			snprintf(want, sizeof want, "%s" E, plain[cols - 1]);
+		else
+			snprintf(want, sizeof want, "%s", plain[full]);
+		check_int(cols, text_fit(plain[9], cols, TEXT_ELLIPSIS, out, sizeof out), cols < full ? cols : full);
+		check_str(cols, out, want);
+
+		if (cols == 0)
+			snprintf(want, sizeof want, "%s", "");
+		else if (cols < full)
+			snprintf(want, sizeof want, "%s" E, nfd[cols - 1]);
+		else
+			snprintf(want, sizeof want, "%s%*s", nfd[full], cols - full, "");
+		check_int(cols, text_fit(nfd[9], cols, TEXT_ELLIPSIS | TEXT_PAD, out, sizeof out), cols);
+		check_str(cols, out, want);
+	}
+}
+
+/* The output buffer is too small: cut at a character, and say how many cells. */
+static void test_fit_small_buffer(void **state)
+{
+	char out[16];
+
+	(void)state;
+	/* Hải: H (1 byte) ả (3 bytes) i (1 byte) */
+	assert_int_equal(text_fit("H\xE1\xBA\xA3i", 10, 0, out, 4), 1);
+	assert_string_equal(out, "H");
+	assert_int_equal(text_fit("H\xE1\xBA\xA3i", 10, 0, out, 5), 2);
+	assert_string_equal(out, "H\xE1\xBA\xA3");
+	assert_int_equal(text_fit("H\xE1\xBA\xA3i", 10, 0, out, 6), 3);
+	assert_string_equal(out, "H\xE1\xBA\xA3i");
+	assert_int_equal(text_fit("Ha" HOOK "i", 10, 0, out, 4), 1);
+	assert_string_equal(out, "H");
+	assert_int_equal(text_fit("Ha" HOOK "i", 10, 0, out, 5), 2);
+	assert_string_equal(out, "Ha" HOOK);
+	/* the ellipsis needs 3 bytes */
+	assert_int_equal(text_fit("H\xE1\xBA\xA3i Ph\xC3\xB2ng", 20, TEXT_ELLIPSIS, out, 5), 2);
+	assert_string_equal(out, "H" E);
+	assert_int_equal(text_fit("H\xE1\xBA\xA3i Ph\xC3\xB2ng", 20, TEXT_ELLIPSIS, out, 3), 1);
+	assert_string_equal(out, "H");
+	/* inert forms are not split */
+	assert_int_equal(text_fit("a\x1B", 10, 0, out, 3), 1);
+	assert_string_equal(out, "a");
+	assert_int_equal(text_fit("a\xC2\x9B", 10, 0, out, 5), 1);
+	assert_string_equal(out, "a");
+	/* padding stops at the end of the buffer */
+	assert_int_equal(text_fit("ab", 10, TEXT_PAD, out, 5), 4);
+	assert_string_equal(out, "ab  ");
+	assert_int_equal(text_fit("ab", 10, TEXT_PAD | TEXT_RIGHT, out, 5), 4);
+	assert_string_equal(out, "  ab");
+}
+
+static void test_fit_dup(void **state)
+{
+	static const struct {
+		const char *s;
+		int cols;
+		const char *want;
+	} cases[] = {
+		{ "H\xE1\xBA\xA3i Ph\xC3\xB2ng", 20, "H\xE1\xBA\xA3i Ph\xC3\xB2ng" },
+		{ "H\xE1\xBA\xA3i Ph\xC3\xB2ng", 9, "H\xE1\xBA\xA3i Ph\xC3\xB2ng" },
+		{ "H\xE1\xBA\xA3i Ph\xC3\xB2ng", 8, "H\xE1\xBA\xA3i Ph\xC3\xB2" E },
+		{ "Ha" HOOK "i Pho" GRAVE "ng", 5, "Ha" HOOK "i " E },
+		{ "\x1B[2J\x9B", 30, "^[[2J\xEF\xBF\xBD" },
+		{ "\xFF\xFE", 30, "\xEF\xBF\xBD\xEF\xBF\xBD" },
+		{ ZH ZH ZH, 4, ZH E },
+	};
+	size_t i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		s = text_fit_dup(cases[i].s, cases[i].cols);
+		assert_non_null(s);
+		check_str(i, s, cases[i].want);
+		free(s);
+	}
+}
+
+/*
+ * Whatever the bytes, the output is well-formed UTF-8 with no control
+ * character, as wide as the cells returned, never wider than asked.
+ */
+static void test_fit_never_leaks_controls(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "Z", " ", "\xE1\xBB\x87", "e", DOT, CIRC, ACUTE, ZH, "\xF0\x9F\x98\x80",
+		"\x1B", "\x07", "\x08", "\r", "\n", "\x7F", "\xC2\x80", "\xC2\x9B", "\xC2\x9F",
+		"\xFF", "\xC0", "\xE1\xBB", "\xED\xA0\x80", "\xCD\xB8", "\xEF\xBF\xBD",
+		"\xE2\x80\x8B", "\xC2\xA0",
+	};
+	const size_t npieces = sizeof pieces / sizeof pieces[0];
+	static const int flag_sets[] = {
+		0, TEXT_ELLIPSIS, TEXT_PAD, TEXT_PAD | TEXT_RIGHT, TEXT_ELLIPSIS | TEXT_PAD,
+		TEXT_ELLIPSIS | TEXT_PAD | TEXT_RIGHT,
+	};
+	char s[128], out[256];
+	unsigned long seed = 12345;
+	size_t round, j, k, len;
+	int cols, f, cells;
+
+	(void)state;
+	for (round = 0; round < 3000; round++) {
+		len = 0;
+		k = (round % 12) + 1;
+		for (j = 0; j < k; j++) {
+			const char *p;
+
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			p = pieces[(seed >> 33) % npieces];
+			memcpy(s + len, p, strlen(p));
+			len += strlen(p);
+		}
+		s[len] = '\0';
+		for (cols = 0; cols <= 14; cols++) {
+			for (f = 0; f < (int)(sizeof flag_sets / sizeof flag_sets[0]); f++) {
+				cells = text_fit(s, cols, flag_sets[f], out, sizeof out);
+				for (j = 0; out[j] != '\0'; j++) {
+					unsigned char b = (unsigned char)out[j];
+
+					if (b < 0x20 || b == 0x7F)
+						fail_msg("round %zu: control byte %02X in the output", round, b);
+					if (b == 0xC2 && (unsigned char)out[j + 1] >= 0x80 && (unsigned char)out[j + 1] <= 0x9F)
+						fail_msg("round %zu: C1 control in the output", round);
+				}
+				if (!utf8_valid(out, strlen(out)))
+					fail_msg("round %zu: malformed output", round);
+				if (cells > cols || text_width(out) != cells)
+					fail_msg("round %zu, cols %d: %d cells returned, %d drawn", round, cols, cells,
+					         text_width(out));
+				if ((flag_sets[f] & TEXT_PAD) && cells != cols)
+					fail_msg("round %zu, cols %d: padded to %d cells", round, cols, cells);
+				if (cols > 0 && cells == text_width(s) && strstr(out, E) != NULL &&
+				    strstr(s, E) == NULL)
+					fail_msg("round %zu: ellipsis on a text that was not cut", round);
+			}
+		}
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_arguments),
+		cmocka_unit_test(test_fit_dup_bad),
+		cmocka_unit_test(test_decode),
+		cmocka_unit_test(test_encode),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_inert),
+		cmocka_unit_test(test_cp_width),
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_width_vowels),
+		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_fit_widths),
+		cmocka_unit_test(test_fit_small_buffer),
+		cmocka_unit_test(test_fit_dup),
+		cmocka_unit_test(test_fit_never_leaks_controls),
+	};
+
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
+		print_message("the C.UTF-8 locale is missing\n");
+		return 77;
+	}
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
