@@ -10,21 +10,6 @@
 #include "migrate.h"
 #include "store.h"
 
-static int count(struct store *s, const char *sql, long *out, struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	*out = 0;
-	if (store_prepare(s, sql, &st, err) != 0)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, err, _("checking"));
-}
-
 int check_run(struct store *s, struct check_report *r, struct error *err)
 {
 	sqlite3_stmt *st;
@@ -53,7 +38,7 @@ int check_run(struct store *s, struct check_report *r, struct error *err)
 		snprintf(r->integrity, sizeof r->integrity, "%s", sqlite3_errmsg(store_db(s)));
 		return 0; /* too damaged to go on; the report says so */
 	}
-	if (count(s, "SELECT count(*) FROM pragma_foreign_key_check", &r->fk_problems, err) != 0)
+	if (store_query_long(s, "SELECT count(*) FROM pragma_foreign_key_check", &r->fk_problems, err) != 0)
 		return -1;
 	if (r->schema_version < 1)
 		return 0;
@@ -63,13 +48,13 @@ int check_run(struct store *s, struct check_report *r, struct error *err)
 		                  NULL, NULL, NULL);
 		r->search_index = rc == SQLITE_OK ? 1 : 0;
 	}
-	if (count(s, "SELECT count(*) FROM item WHERE archived = 0", &r->items, err) != 0 ||
-	    count(s, "SELECT count(*) FROM item WHERE archived = 1", &r->archived, err) != 0 ||
-	    count(s, "SELECT count(*) FROM document", &r->documents, err) != 0 ||
-	    count(s, "SELECT count(*) FROM unit", &r->units, err) != 0 ||
-	    count(s, "SELECT count(*) FROM locality", &r->localities, err) != 0 ||
-	    count(s, "SELECT count(*) FROM history", &r->history, err) != 0 ||
-	    count(s, "SELECT count(*) FROM comment", &r->comments, err) != 0)
+	if (store_query_long(s, "SELECT count(*) FROM item WHERE archived = 0", &r->items, err) != 0 ||
+	    store_query_long(s, "SELECT count(*) FROM item WHERE archived = 1", &r->archived, err) != 0 ||
+	    store_query_long(s, "SELECT count(*) FROM document", &r->documents, err) != 0 ||
+	    store_query_long(s, "SELECT count(*) FROM unit", &r->units, err) != 0 ||
+	    store_query_long(s, "SELECT count(*) FROM locality", &r->localities, err) != 0 ||
+	    store_query_long(s, "SELECT count(*) FROM history", &r->history, err) != 0 ||
+	    store_query_long(s, "SELECT count(*) FROM comment", &r->comments, err) != 0)
 		return -1;
 	return 0;
 }

@@ -202,16 +202,7 @@ int doc_pager_prev(struct doc_pager *p, const struct doc_row *before, struct doc
 
 int doc_count(struct store *s, long *count, struct error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (store_prepare(s, "SELECT count(*) FROM document WHERE archived = 0", &st, err) != 0)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*count = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, err, _("counting documents"));
+	return store_query_long(s, "SELECT count(*) FROM document WHERE archived = 0", count, err);
 }
 
 /* ------------------------------------------------------------------ one document */

@@ -855,16 +855,7 @@ int item_pager_count(struct item_pager *p, long *count, struct error *err)
 
 int item_count_all(struct store *s, long *count, struct error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (store_prepare(s, "SELECT count(*) FROM item WHERE archived = 0", &st, err) != 0)
-		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*count = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? 0 : store_fail(s, err, _("counting items"));
+	return store_query_long(s, "SELECT count(*) FROM item WHERE archived = 0", count, err);
 }
 
 /* ------------------------------------------------------------------ open, close */

@@ -22,19 +22,6 @@ struct list_writer {
 	size_t bufsz;
 };
 
-static int max_name_width(const char *(*name)(int), int max)
-{
-	int i, w = 0;
-
-	for (i = 1; i <= max; i++) {
-		int n = text_width(name(i));
-
-		if (n > w)
-			w = n;
-	}
-	return w;
-}
-
 /* Writes s fitted to cols cells (no limit when cols <= 0), padded unless last. */
 static void cell(struct list_writer *w, const char *s, int cols, bool right, bool last)
 {
@@ -85,8 +72,8 @@ static void table_begin(struct list_writer *w)
 	struct column_spec cols[NCOLS] = {
 		[C_NO] = { w->opt.no_width, 90, 0 },
 		[C_CODE] = { w->opt.code_width, 40, 0 },
-		[C_KIND] = { max_name_width(kind_name, KIND_MAX), 30, 0 },
-		[C_STATUS] = { max_name_width(status_name, STATUS_MAX), 80, 0 },
+		[C_KIND] = { kind_names_width(), 30, 0 },
+		[C_STATUS] = { status_names_width(), 80, 0 },
 		[C_DUE] = { 10, 70, 0 },
 		[C_PROGRESS] = { 4, 60, 0 },
 		[C_UNIT] = { w->opt.unit_width, 20, 0 },

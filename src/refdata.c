@@ -6,6 +6,7 @@
 #include "fold.h"
 #include "i18n.h"
 #include "refdata.h"
+#include "text.h"
 
 struct named {
 	const char *code;
@@ -151,4 +152,27 @@ int status_parse(const char *text)
 int kind_parse(const char *text)
 {
 	return parse(kinds, KIND_MAX, text);
+}
+
+static int widest(const struct named *list, int max)
+{
+	int i, w = 0;
+
+	for (i = 1; i <= max; i++) {
+		int n = text_width(_(list[i].name));
+
+		if (n > w)
+			w = n;
+	}
+	return w;
+}
+
+int status_names_width(void)
+{
+	return widest(statuses, STATUS_MAX);
+}
+
+int kind_names_width(void)
+{
+	return widest(kinds, KIND_MAX);
 }

@@ -44,6 +44,10 @@ const char *doc_type_name(int t);
 const char *doc_state_name(int s);
 const char *doc_relation_name(int r);
 
+/* The widest translated status name and kind name, in terminal cells. */
+int status_names_width(void);
+int kind_names_width(void);
+
 /*
  * Parse what a clerk typed for a status or a kind: the code, the English or
  * the Vietnamese name, without regard to case or diacritics ("qua han",

@@ -205,7 +205,7 @@ void store_set_interrupt(struct store *s, int (*fn)(void *), void *ctx)
 	sqlite3_progress_handler(s->db, fn != NULL ? 2000 : 0, fn != NULL ? progress : NULL, s);
 }
 
-static int read_int(struct store *s, const char *sql, int *out, struct error *err)
+int store_query_long(struct store *s, const char *sql, long *out, struct error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -213,12 +213,19 @@ static int read_int(struct store *s, const char *sql, int *out, struct error *er
 	if (store_prepare(s, sql, &st, err) != 0)
 		return -1;
 	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return store_fail(s, err, _("reading the database header"));
-	}
-	*out = sqlite3_column_int(st, 0);
+	if (rc == SQLITE_ROW)
+		*out = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, err, _("reading the database"));
+}
+
+static int read_int(struct store *s, const char *sql, int *out, struct error *err)
+{
+	long v;
+
+	if (store_query_long(s, sql, &v, err) != 0)
+		return -1;
+	*out = (int)v;
 	return 0;
 }
 

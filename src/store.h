@@ -93,6 +93,12 @@ int store_fail(struct store *s, struct error *err, const char *doing);
 int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st,
                   struct error *err);
 
+/*
+ * Runs sql (no parameters) and stores the first column of its first row in
+ * *out. Returns 0, or -1 with err set (also when there is no row).
+ */
+int store_query_long(struct store *s, const char *sql, long *out, struct error *err);
+
 /* Runs sql (no parameters, no rows wanted). Returns 0 or -1 with err set. */
 int store_exec(struct store *s, const char *sql, struct error *err);
 

@@ -10,19 +10,6 @@
 #include "refdata.h"
 #include "text.h"
 
-static int widest(const char *(*name)(int), int max)
-{
-	int i, w = 0;
-
-	for (i = 1; i <= max; i++) {
-		int n = text_width(name(i));
-
-		if (n > w)
-			w = n;
-	}
-	return w;
-}
-
 const char *list_col_name(enum list_col c)
 {
 	switch (c) {
@@ -57,10 +44,10 @@ void list_layout_compute(struct list_layout *l, int cols)
 	struct column_spec spec[LC_COUNT] = {
 		[LC_CODE] = { 10, 50, 0 },
 		[LC_TITLE] = { cols * 2 / 5 > 20 ? cols * 2 / 5 : 20, 100, 1 },
-		[LC_KIND] = { widest(kind_name, KIND_MAX), 30, 0 },
+		[LC_KIND] = { kind_names_width(), 30, 0 },
 		[LC_UNIT] = { 16, 20, 0 },
 		[LC_DUE] = { 10, 70, 0 },
-		[LC_STATUS] = { widest(status_name, STATUS_MAX), 90, 0 },
+		[LC_STATUS] = { status_names_width(), 90, 0 },
 		[LC_PROGRESS] = { LIST_BAR_CELLS + 5, 60, 0 },
 	};
 	int i, x = 0;

@@ -18,16 +18,7 @@ tui_keys End
 check "End scrolls to the history and the key" tui_wait "Key:"
 check "history shows who created it" screen_has "History (1)"
 tui_keys Home
-for i in $(seq 1 30); do tui_keys Down; done
-tui_capture
-tui_keys Home
-i=0
-while [ $i -lt 40 ]; do
-	tui_keys Down
-	i=$((i + 1))
-	tui_capture
-	grep -q "Enter: open this item" "$screen" && break
-done
+tui_down_until "Enter: open this item"
 check "on a sub-item line the status line offers to open it" screen_has "Enter: open this item"
 tui_keys Enter
 check "Enter opens the sub-item" tui_wait "hoso · Item #14"
@@ -42,13 +33,7 @@ check "and back to the list" tui_wait "items: 42"
 tui_keys Home Down Down Down Enter
 check "item #4 opens" tui_wait "hoso · Item #4"
 check "its documents are listed" screen_has "Documents (3)"
-i=0
-while [ $i -lt 40 ]; do
-	tui_keys Down
-	i=$((i + 1))
-	tui_capture
-	grep -q "Enter: open this document" "$screen" && break
-done
+tui_down_until "Enter: open this document"
 tui_keys Enter
 check "Enter on a document opens the document" tui_wait "hoso · Document"
 tui_keys q q q

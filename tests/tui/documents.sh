@@ -19,13 +19,7 @@ check "Enter opens Kế hoạch 255" tui_wait "Plan 255"
 check "its links: it implements Nghị quyết 36" screen_has "This document implements Resolution 36-NQ/TW"
 check "and Chương trình hành động 50" screen_has "Action programme 50-CT/TU"
 check "and its items" screen_has "Items (1)"
-i=0
-while [ $i -lt 40 ]; do
-	tui_keys Down
-	i=$((i + 1))
-	tui_capture
-	grep -q "Enter: open this item" "$screen" && break
-done
+tui_down_until "Enter: open this item"
 tui_keys Enter
 check "an item of the document opens" tui_wait "hoso · Item #4"
 tui_keys q q q

@@ -102,6 +102,18 @@ tui_wait_gone() {
 	return 1
 }
 
+# tui_down_until TEXT: presses Down (at most 40 times) until TEXT shows.
+tui_down_until() {
+	i=0
+	while [ $i -lt 40 ]; do
+		tui_keys Down
+		i=$((i + 1))
+		tui_capture
+		grep -qF -- "$1" "$screen" && return 0
+	done
+	return 1
+}
+
 screen_has() { tui_capture; grep -qF -- "$1" "$screen"; }
 screen_lacks() { tui_capture; ! grep -qF -- "$1" "$screen"; }
 
