@@ -143,6 +143,48 @@ static enum store_ro_reason writable(const char *path)
 	return r;
 }
 
+/* True when the WAL index file beside path does not exist. */
+static bool no_shm(const char *path)
+{
+	char shm[4200];
+
+	snprintf(shm, sizeof shm, "%s-shm", path);
+	return access(shm, F_OK) != 0;
+}
+
+/* path as an SQLite URI ("file:" and the path, %-escaped where it must be). */
+static const char *uri_of(const char *path, char *out, size_t outsz)
+{
+	size_t n = 0;
+	const char *p;
+
+	n += (size_t)snprintf(out, outsz, "file:");
+	for (p = path; *p != '\0' && n + 4 < outsz; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '%' || c == '?' || c == '#' || c < 0x20)
+			n += (size_t)snprintf(out + n, outsz - n, "%%%02X", c);
+		else
+			out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/*
+ * The URI that opens path as unchanging. SQLite cannot read a WAL database
+ * whose -shm file is missing and cannot be made (a directory this user may
+ * not write); it can read it as immutable. Then no writer is at work (the
+ * -shm file would be there), and this program will not write.
+ */
+static const char *immutable_uri(const char *path, char *out, size_t outsz)
+{
+	size_t n = strlen(uri_of(path, out, outsz));
+
+	snprintf(out + n, outsz - n, "?immutable=1");
+	return out;
+}
+
 int store_fail(struct store *s, struct error *err, const char *doing)
 {
 	int rc = s != NULL && s->db != NULL ? sqlite3_extended_errcode(s->db) : SQLITE_ERROR;
@@ -252,6 +294,7 @@ int store_open(struct store **out, const char *path, unsigned flags,
 	struct store *s;
 	bool exists;
 	int oflags;
+	char uri[8192];
 
 	*out = NULL;
 	if (path == NULL || *path == '\0')
@@ -280,8 +323,9 @@ int store_open(struct store **out, const char *path, unsigned flags,
 	s->ro = (flags & STORE_READ_ONLY) ? STORE_RO_ASKED : writable(path);
 
 	oflags = (s->ro != STORE_RO_NO ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-	         SQLITE_OPEN_NOMUTEX;
-	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+	         SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+	if (sqlite3_open_v2(s->ro == STORE_RO_DIRECTORY && no_shm(path) ? immutable_uri(path, uri, sizeof uri) : uri_of(path, uri, sizeof uri),
+	                    &s->db, oflags, NULL) != SQLITE_OK) {
 		store_fail(s, err, _("opening"));
 		goto fail;
 	}
