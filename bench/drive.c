@@ -12,7 +12,8 @@
  * Output: one line per measured step, "name ms bytes", then
  * "first_screen ms bytes" and "peak_rss_kb N".
  */
-#define _GNU_SOURCE
+#include "config.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>

@@ -6,6 +6,8 @@
  * repainting two rows of that text. Signals a frame on $HOSO_FRAME_FD like
  * hoso does.
  */
+#include "config.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
 
 /*
  * Schema migrations, numbered and keyed on PRAGMA user_version. The SQL of
- * each lives in data/schema/ and is built into the program.
+ * each is kept as SQL with the sources and built into the program.
  */
 
 #include "error.h"

@@ -1,7 +1,7 @@
 #ifndef HOSO_SCHEMA_SQL_H
 #define HOSO_SCHEMA_SQL_H
 
-/* The SQL of data/schema/ and data/seed.sql, built into the program. */
+/* The schema migrations and the seed data, as SQL built into the program. */
 
 extern const char schema_0001[];
 extern const char schema_0002[];

@@ -2,7 +2,7 @@
 #define HOSO_SEED_H
 
 /*
- * The first data set (data/seed.sql): the coordination programme with every
+ * The first data set: the coordination programme with every
  * item, document, unit and locality its two source reports name.
  */
 
