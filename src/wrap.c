@@ -32,6 +32,10 @@ size_t wrap_line(const char *s, size_t n, int width, size_t *next)
 			j += l2;
 		}
 		if (cells + w > width) {
+			if (cp == ' ') { /* the line fills the width exactly */
+				end = i;
+				break;
+			}
 			if (found_space) {
 				end = last_space;
 				break;
