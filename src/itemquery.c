@@ -54,7 +54,7 @@ struct item_pager {
 	struct search_query *query;
 	enum strategy strategy;
 	sqlite3_stmt *fetch[NVARIANTS];
-	sqlite3_stmt *by_id, *by_no, *depth, *parent_of;
+	sqlite3_stmt *by_id, *by_no, *depth;
 };
 
 struct rowlist {
@@ -764,31 +764,33 @@ struct tree_count {
 	struct item_pager *p;
 	long total;
 	struct error *err;
+	sqlite3_stmt *parent_of; /* prepared on the store counted on */
 };
 
 /* True when every ancestor of item id is open, so that its children show. */
-static int shown(struct item_pager *p, const char *id, bool *out, struct error *err)
+static int shown(struct tree_count *tc, const char *id, bool *out)
 {
+	struct item_pager *p = tc->p;
 	char cur[UUID_LEN + 1];
 	int guard = 0;
 
 	snprintf(cur, sizeof cur, "%s", id);
 	*out = false;
-	if (p->parent_of == NULL &&
+	if (tc->parent_of == NULL &&
 	    store_prepare(p->store, "SELECT ifnull(parent_id, '') FROM item WHERE id = ?1 AND archived = 0",
-	                  &p->parent_of, err) != 0)
+	                  &tc->parent_of, tc->err) != 0)
 		return -1;
 	for (;;) {
 		int rc;
 
-		sqlite3_bind_text(p->parent_of, 1, cur, -1, SQLITE_TRANSIENT);
-		rc = sqlite3_step(p->parent_of);
+		sqlite3_bind_text(tc->parent_of, 1, cur, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(tc->parent_of);
 		if (rc != SQLITE_ROW) {
-			sqlite3_reset(p->parent_of);
-			return rc == SQLITE_DONE ? 0 : store_fail(p->store, err, _("counting items"));
+			sqlite3_reset(tc->parent_of);
+			return rc == SQLITE_DONE ? 0 : store_fail(p->store, tc->err, _("counting items"));
 		}
-		snprintf(cur, sizeof cur, "%s", (const char *)sqlite3_column_text(p->parent_of, 0));
-		sqlite3_reset(p->parent_of);
+		snprintf(cur, sizeof cur, "%s", (const char *)sqlite3_column_text(tc->parent_of, 0));
+		sqlite3_reset(tc->parent_of);
 		if (cur[0] == '\0') {
 			*out = true;
 			return 0;
@@ -804,7 +806,7 @@ static int count_open(void *ctx, const char *id)
 	bool visible;
 	long n = 0;
 
-	if (shown(tc->p, id, &visible, tc->err) != 0)
+	if (shown(tc, id, &visible) != 0)
 		return -1;
 	if (!visible)
 		return 0;
@@ -815,13 +817,13 @@ static int count_open(void *ctx, const char *id)
 	return 0;
 }
 
-int item_pager_count(struct item_pager *p, long *count, struct error *err)
+static int count_view(struct item_pager *p, long *count, struct error *err)
 {
 	struct strbuf b = STRBUF_INIT;
 	int rc;
 
 	if (p->tree) {
-		struct tree_count tc = { p, 0, err };
+		struct tree_count tc = { p, 0, err, NULL };
 
 		if (p->flags & ITEM_PAGER_EXPAND_ALL)
 			/* Everything under an archived item is hidden with it. */
@@ -835,14 +837,19 @@ int item_pager_count(struct item_pager *p, long *count, struct error *err)
 		if (count_sql(p, "SELECT count(*) FROM item WHERE parent_id IS NULL AND archived = 0",
 		              NULL, &tc.total, err) != 0)
 			return -1;
-		if (idset_each(p->expanded, count_open, &tc) != 0)
+		rc = idset_each(p->expanded, count_open, &tc);
+		sqlite3_finalize(tc.parent_of);
+		if (rc != 0)
 			return -1;
 		*count = tc.total;
 		return 0;
 	}
-	strbuf_puts(&b, "SELECT count(*) FROM item i WHERE i.archived = 0");
+	/* A join, not IN (...): no temporary table of every match. */
 	if (p->query != NULL)
-		strbuf_puts(&b, " AND i.no IN (SELECT rowid FROM item_fts WHERE item_fts MATCH :q)");
+		strbuf_puts(&b, "SELECT count(*) FROM item_fts f CROSS JOIN item i ON i.no = f.rowid"
+		                " WHERE item_fts MATCH :q AND i.archived = 0");
+	else
+		strbuf_puts(&b, "SELECT count(*) FROM item i WHERE i.archived = 0");
 	add_filters(&b, p);
 	if (b.failed) {
 		strbuf_free(&b);
@@ -850,6 +857,18 @@ int item_pager_count(struct item_pager *p, long *count, struct error *err)
 	}
 	rc = count_sql(p, strbuf_str(&b), NULL, count, err);
 	strbuf_free(&b);
+	return rc;
+}
+
+int item_pager_count(struct item_pager *p, struct store *on, long *count, struct error *err)
+{
+	struct store *own = p->store;
+	int rc;
+
+	if (on != NULL)
+		p->store = on; /* only count_sql and shown prepare here, and finalize what they prepare */
+	rc = count_view(p, count, err);
+	p->store = own;
 	return rc;
 }
 
@@ -930,7 +949,6 @@ void item_pager_close(struct item_pager **pp)
 	sqlite3_finalize(p->by_id);
 	sqlite3_finalize(p->by_no);
 	sqlite3_finalize(p->depth);
-	sqlite3_finalize(p->parent_of);
 	search_free(&p->query);
 	free(p);
 	*pp = NULL;

@@ -129,9 +129,12 @@ int item_pager_get(struct item_pager *p, long no, struct item_row *row, struct e
  * Counts the rows of the view: the matches of a flat list, or the rows the
  * tree shows with its open nodes. May take long on a large database: it
  * stops with an error when the store's interrupt function says so (see
- * store_set_interrupt). Returns 0 and *count, or -1 with err set.
+ * store_set_interrupt). on is the connection to count on: a reader from
+ * store_open_reader, so that the count does not push the screen's rows out
+ * of the main connection's cache; NULL counts on the pager's own store.
+ * Returns 0 and *count, or -1 with err set.
  */
-int item_pager_count(struct item_pager *p, long *count, struct error *err);
+int item_pager_count(struct item_pager *p, struct store *on, long *count, struct error *err);
 
 /* The number of the item with key id: 1 and *no, 0 when there is none, -1 with err set. */
 int item_no_of(struct store *s, const char *id, long *no, struct error *err);

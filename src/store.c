@@ -21,6 +21,8 @@ struct store {
 	char *path;
 	enum store_ro_reason ro;
 	bool created;
+	bool immutable;       /* opened with immutable=1 (no -shm could be made) */
+	long busy_timeout_ms;
 	char login[64];
 	int (*interrupt)(void *);
 	void *interrupt_ctx;
@@ -288,13 +290,29 @@ static int check_identity(struct store *s, struct error *err)
 	                 _("%s: an SQLite database, but not one of hoso's; give another file"), s->path);
 }
 
+/* Opens s->db on s->path as s->ro and s->immutable say, with hoso's SQL functions. */
+static int connect(struct store *s, struct error *err)
+{
+	char uri[8192];
+	int oflags = (s->ro != STORE_RO_NO ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+	             SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+
+	if (sqlite3_open_v2(s->immutable ? immutable_uri(s->path, uri, sizeof uri)
+	                                 : uri_of(s->path, uri, sizeof uri),
+	                    &s->db, oflags, NULL) != SQLITE_OK)
+		return store_fail(s, err, _("opening"));
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, s->busy_timeout_ms > 0 ? (int)s->busy_timeout_ms : 0);
+	if (sqlfn_register(s->db) != SQLITE_OK)
+		return store_fail(s, err, _("registering functions"));
+	return 0;
+}
+
 int store_open(struct store **out, const char *path, unsigned flags,
                long busy_timeout_ms, struct error *err)
 {
 	struct store *s;
 	bool exists;
-	int oflags;
-	char uri[8192];
 
 	*out = NULL;
 	if (path == NULL || *path == '\0')
@@ -322,19 +340,10 @@ int store_open(struct store **out, const char *path, unsigned flags,
 	find_login(s->login, sizeof s->login);
 	s->ro = (flags & STORE_READ_ONLY) ? STORE_RO_ASKED : writable(path);
 
-	oflags = (s->ro != STORE_RO_NO ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-	         SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
-	if (sqlite3_open_v2(s->ro == STORE_RO_DIRECTORY && no_shm(path) ? immutable_uri(path, uri, sizeof uri) : uri_of(path, uri, sizeof uri),
-	                    &s->db, oflags, NULL) != SQLITE_OK) {
-		store_fail(s, err, _("opening"));
+	s->immutable = s->ro == STORE_RO_DIRECTORY && no_shm(path);
+	s->busy_timeout_ms = busy_timeout_ms;
+	if (connect(s, err) != 0)
 		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, busy_timeout_ms > 0 ? (int)busy_timeout_ms : 0);
-	if (sqlfn_register(s->db) != SQLITE_OK) {
-		store_fail(s, err, _("registering functions"));
-		goto fail;
-	}
 	if (check_identity(s, err) != 0)
 		goto fail;
 	if (store_exec(s, "PRAGMA foreign_keys = ON", err) != 0)
@@ -352,6 +361,35 @@ fail:
 	if (!exists)
 		unlink(path);
 	return -1;
+}
+
+int store_open_reader(struct store **out, const struct store *main, int cache_kib,
+                      struct error *err)
+{
+	struct store *s = calloc(1, sizeof *s);
+
+	*out = NULL;
+	if (s == NULL || (s->path = strdup(main->path)) == NULL) {
+		free(s);
+		return error_set(err, ERROR_RUNTIME, _("out of memory"));
+	}
+	s->ro = STORE_RO_ASKED;
+	s->immutable = main->immutable;
+	s->busy_timeout_ms = main->busy_timeout_ms;
+	snprintf(s->login, sizeof s->login, "%s", main->login);
+	if (connect(s, err) != 0) {
+		store_close(&s);
+		return -1;
+	}
+	sqlite3_exec(s->db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+	if (cache_kib > 0) {
+		char sql[64];
+
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", cache_kib);
+		sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	}
+	*out = s;
+	return 0;
 }
 
 void store_close(struct store **sp)

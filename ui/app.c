@@ -60,6 +60,19 @@ bool app_input_pending(struct app *a)
 	return a->term != NULL && term_pending(a->term);
 }
 
+/* A count streams through many pages; a small cache is all it needs. */
+#define READER_CACHE_KIB 512
+
+struct store *app_reader(struct app *a)
+{
+	struct error err = { 0 };
+
+	if (a->reader == NULL && !a->no_reader &&
+	    store_open_reader(&a->reader, a->store, READER_CACHE_KIB, &err) != 0)
+		a->no_reader = true;
+	return a->reader != NULL ? a->reader : a->store;
+}
+
 int app_body_rows(const struct app *a)
 {
 	return a->canvas->rows - 2;

@@ -23,6 +23,8 @@ struct term;
 struct app {
 	struct context *ctx;
 	struct store *store;
+	struct store *reader; /* for counts in the background; see app_reader */
+	bool no_reader;       /* it could not be opened: do not try again */
 	struct keymap *keys;
 	struct canvas *canvas;
 	struct term *term;
@@ -53,6 +55,13 @@ void app_message(struct app *a, int role, const char *fmt, ...) __attribute__((f
 
 /* True when a key or a signal waits to be read (long work should stop). */
 bool app_input_pending(struct app *a);
+
+/*
+ * The connection for long reads in the background (store_open_reader),
+ * opened the first time it is asked for; the main store when it cannot be
+ * opened (the counts are then slower after, not wrong).
+ */
+struct store *app_reader(struct app *a);
 
 /* Runs the loop until the clerk quits or a signal ends it. Returns the exit status. */
 int app_run(struct app *a);

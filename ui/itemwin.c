@@ -426,11 +426,11 @@ int itemwin_goto(struct itemwin *w, long no, struct error *err)
 	return rc == 0 ? 1 : -1;
 }
 
-int itemwin_count(struct itemwin *w, struct error *err)
+int itemwin_count(struct itemwin *w, struct store *on, struct error *err)
 {
 	long count;
 
-	if (item_pager_count(w->pager, &count, err) != 0)
+	if (item_pager_count(w->pager, on, &count, err) != 0)
 		return -1;
 	w->count = count;
 	if (w->at_end && w->pos == 0 && count >= w->n)

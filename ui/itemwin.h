@@ -69,8 +69,11 @@ int itemwin_goto(struct itemwin *w, long no, struct error *err);
 /* Reads the rows again from the top row down (after a change to the data). */
 int itemwin_reload(struct itemwin *w, struct error *err);
 
-/* Counts the rows of the view into w->count (may be interrupted: -1 with err). */
-int itemwin_count(struct itemwin *w, struct error *err);
+/*
+ * Counts the rows of the view into w->count, on the connection on (NULL:
+ * the window's own; see item_pager_count). May be interrupted: -1 with err.
+ */
+int itemwin_count(struct itemwin *w, struct store *on, struct error *err);
 
 /*
  * Finds the position of the window in the view when it is not known (after

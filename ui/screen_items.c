@@ -557,18 +557,22 @@ static int items_idle(struct screen *s)
 	struct items_screen *is = (struct items_screen *)s;
 	struct app *a = app_of(is);
 	struct error err = { 0 };
+	struct store *reader;
 	int rc;
 
 	if (is->count_failed ||
 	    (is->win.count >= 0 && is->total >= 0 && (is->win.pos > 0 || is->win.n == 0)))
 		return SCREEN_IGNORED;
+	reader = app_reader(a);
 	store_set_interrupt(a->store, interrupt, a);
+	store_set_interrupt(reader, interrupt, a);
 	if (is->win.count < 0)
-		rc = itemwin_count(&is->win, &err);
+		rc = itemwin_count(&is->win, reader, &err);
 	else if (is->total < 0)
-		rc = item_count_all(a->store, &is->total, &err);
+		rc = item_count_all(reader, &is->total, &err);
 	else
 		rc = itemwin_locate(&is->win, &err);
+	store_set_interrupt(reader, NULL, NULL);
 	store_set_interrupt(a->store, NULL, NULL);
 	if (rc == 0) {
 		if (is->win.pos == 0 && is->win.count >= 0 && is->win.n > 0 &&

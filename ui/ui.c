@@ -77,6 +77,7 @@ int ui_run(struct context *c)
 		return fail(&err);
 	}
 	status = app_run(&a);
+	store_close(&a.reader);
 	term_stop(&a.term);
 	curses_canvas_free(&a.canvas);
 	free(a.programme);

@@ -307,6 +307,7 @@ static void check_view(const struct item_view *v, const struct idset *open, unsi
 	static const int pages[] = { 2, 17, 400 };
 	struct list want = { 0 };
 	struct item_pager *p;
+	struct store *reader = NULL;
 	struct error err = { 0 };
 	long count;
 	size_t k;
@@ -330,9 +331,18 @@ static void check_view(const struct item_view *v, const struct idset *open, unsi
 		free(fwd.v);
 		free(back.v);
 	}
-	assert_int_equal(item_pager_count(p, &count, &err), 0);
+	assert_int_equal(item_pager_count(p, NULL, &count, &err), 0);
 	if (count != want.n)
 		fail_msg("%s: count %ld, expected %d", what, count, want.n);
+	/* The same count on a second connection, as the screen counts. */
+	if (store_open_reader(&reader, s, 256, &err) != 0)
+		fail_msg("%s: reader: %s", what, err.msg);
+	count = -1;
+	assert_int_equal(item_pager_count(p, reader, &count, &err), 0);
+	if (count != want.n)
+		fail_msg("%s: count on a reader %ld, expected %d", what, count, want.n);
+	store_close(&reader);
+	assert_null(reader);
 	item_pager_close(&p);
 	free(want.v);
 }

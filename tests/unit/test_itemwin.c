@@ -104,7 +104,7 @@ static void test_paging_and_ends(void **state)
 	assert_int_equal(cur(&w), 42);
 	assert_int_equal(w.rows[0].no, top[NTOP - 5]);
 	assert_int_equal(itemwin_position(&w), 0); /* not known until counted */
-	assert_int_equal(itemwin_count(&w, &err), 0);
+	assert_int_equal(itemwin_count(&w, NULL, &err), 0);
 	assert_int_equal(w.count, NTOP);
 	assert_int_equal(itemwin_position(&w), NTOP);
 	assert_int_equal(itemwin_page_down(&w, &err), 0); /* nothing after: the cursor stays on the last */
@@ -134,7 +134,7 @@ static void test_tree(void **state)
 	assert_int_equal(w.rows[7].no, 8);
 	assert_int_equal(w.rows[8].no, 9);
 	assert_int_equal(w.rows[6].depth, 1);
-	assert_int_equal(itemwin_count(&w, &err), 0);
+	assert_int_equal(itemwin_count(&w, NULL, &err), 0);
 	assert_int_equal(w.count, NTOP + 3);
 	assert_int_equal(itemwin_expand(&w, &err), 1); /* open already: go to the first child */
 	assert_int_equal(cur(&w), 6);
@@ -207,7 +207,7 @@ static void test_search_view(void **state)
 	assert_null(itemwin_current(&w));
 	assert_int_equal(itemwin_down(&w, &err), 0);
 	assert_int_equal(itemwin_page_down(&w, &err), 0);
-	assert_int_equal(itemwin_count(&w, &err), 0);
+	assert_int_equal(itemwin_count(&w, NULL, &err), 0);
 	assert_int_equal(w.count, 0);
 	itemwin_close(&w);
 }

@@ -122,6 +122,33 @@ static void test_create_migrates_to_latest(void **state)
 	store_close(&s);
 }
 
+static void test_reader_sees_commits_and_cannot_write(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s, *r;
+	struct error err = { 0 };
+
+	assert_int_equal(store_open(&s, f->path, STORE_CREATE, 100, &err), 0);
+	assert_int_equal(store_open_reader(&r, s, 128, &err), 0);
+	assert_string_equal(store_path(r), store_path(s));
+	assert_int_equal(store_read_only(r), STORE_RO_ASKED);
+	assert_int_equal(count(r, "PRAGMA cache_size"), -128);
+	assert_int_equal(count(r, "SELECT count(*) FROM status"), 5);
+	/* hoso's SQL functions are there too. */
+	assert_int_equal(count(r, "SELECT fold('Đà Nẵng') = 'da nang'"), 1);
+	/* What the main connection commits, the reader sees. */
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_exec(s, "UPDATE status SET name_en = name_en || '!'", &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(count(r, "SELECT count(*) FROM status WHERE name_en LIKE '%!'"), 5);
+	/* And it never writes. */
+	assert_int_equal(store_exec(r, "UPDATE status SET name_en = 'x'", &err), -1);
+	assert_int_equal(count(s, "SELECT count(*) FROM status WHERE name_en LIKE '%!'"), 5);
+	store_close(&r);
+	assert_null(r);
+	store_close(&s);
+}
+
 static void test_not_sqlite(void **state)
 {
 	struct fixture *f = *state;
@@ -410,6 +437,7 @@ int main(void)
 		cmocka_unit_test(test_bad_arguments),
 		cmocka_unit_test_setup_teardown(test_missing_file_is_not_created, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_create_migrates_to_latest, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reader_sees_commits_and_cannot_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_not_sqlite, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_sqlite, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_directory, setup, teardown),
