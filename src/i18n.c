@@ -63,12 +63,32 @@ void i18n_init(void)
 	textdomain(PACKAGE);
 }
 
+/* The locale the environment asks messages in, as setlocale would read it. */
+static const char *asked_messages(void)
+{
+	const char *v;
+
+	if ((v = getenv("LC_ALL")) != NULL && *v != '\0')
+		return v;
+	if ((v = getenv("LC_MESSAGES")) != NULL && *v != '\0')
+		return v;
+	if ((v = getenv("LANG")) != NULL && *v != '\0')
+		return v;
+	return "C";
+}
+
 void i18n_set_language(enum ui_language lang)
 {
+	const char *given = getenv("LANGUAGE");
+
 	if (lang == LANGUAGE_VI)
 		setenv("LANGUAGE", "vi", 1);
 	else if (lang == LANGUAGE_EN)
 		setenv("LANGUAGE", "en", 1);
+	else if ((given == NULL || *given == '\0') && strncmp(asked_messages(), "vi", 2) == 0)
+		/* vi_VN.UTF-8 asked for but not installed (common on a server reached
+		 * over SSH): the C.UTF-8 fallback would otherwise speak English. */
+		setenv("LANGUAGE", "vi", 1);
 	/* Tell gettext the language may have changed. */
 	setlocale(LC_MESSAGES, setlocale(LC_MESSAGES, NULL));
 }

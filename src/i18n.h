@@ -31,7 +31,11 @@ enum locale_state i18n_locale_init(char *note, size_t notesz, char *asked, size_
 /* Binds the message catalogue ($HOSO_LOCALEDIR, else the installed one). */
 void i18n_init(void);
 
-/* Chooses the language of messages: [ui] language; LANGUAGE_AUTO keeps the locale's. */
+/*
+ * Chooses the language of messages: [ui] language; LANGUAGE_AUTO keeps the
+ * locale's ($LANGUAGE, else a vi_* locale means Vietnamese even when it is
+ * not installed and C.UTF-8 stands in for it).
+ */
 void i18n_set_language(enum ui_language lang);
 
 #endif

@@ -21,4 +21,14 @@ check "show speaks Vietnamese" out_has "Loại:"
 run_env LANGUAGE=vi -- list --db "$db" --status nonsense
 check "errors speak Vietnamese" err_has "trạng thái"
 
+# A clerk whose locale is Vietnamese but not installed on the server (C.UTF-8
+# stands in for it) still gets Vietnamese; an English locale gets English.
+run_env LC_ALL= LANG=vi_VN.UTF-8 -- show 1 --db "$db"
+check "an uninstalled vi_VN.UTF-8 locale speaks Vietnamese" out_has "Loại:"
+run_env LC_ALL= LANG=en_US.UTF-8 -- show 1 --db "$db"
+check "an en_US.UTF-8 locale speaks English" out_has "Kind:"
+printf '[ui]\nlanguage = en\n' >"$tmp/en.ini"
+run_env LC_ALL= LANG=vi_VN.UTF-8 -- --config "$tmp/en.ini" show 1 --db "$db"
+check "[ui] language = en wins over the locale" out_has "Kind:"
+
 finish
