@@ -9,14 +9,14 @@
 
 #include "i18n.h"
 
-/* The locale the environment asks for, as setlocale would read it. */
-static const char *asked_locale(void)
+/* The locale the environment asks for in category (LC_CTYPE, LC_MESSAGES), as setlocale reads it. */
+static const char *asked_locale(const char *category)
 {
 	const char *v;
 
 	if ((v = getenv("LC_ALL")) != NULL && *v != '\0')
 		return v;
-	if ((v = getenv("LC_CTYPE")) != NULL && *v != '\0')
+	if ((v = getenv(category)) != NULL && *v != '\0')
 		return v;
 	if ((v = getenv("LANG")) != NULL && *v != '\0')
 		return v;
@@ -30,7 +30,7 @@ static bool names_utf8(const char *name)
 
 enum locale_state i18n_locale_init(char *note, size_t notesz, char *asked_out, size_t askedsz)
 {
-	const char *asked = asked_locale();
+	const char *asked = asked_locale("LC_CTYPE");
 	const char *set = setlocale(LC_ALL, "");
 	enum locale_state st = LOCALE_UTF8;
 	char asked_copy[128];
@@ -63,20 +63,6 @@ void i18n_init(void)
 	textdomain(PACKAGE);
 }
 
-/* The locale the environment asks messages in, as setlocale would read it. */
-static const char *asked_messages(void)
-{
-	const char *v;
-
-	if ((v = getenv("LC_ALL")) != NULL && *v != '\0')
-		return v;
-	if ((v = getenv("LC_MESSAGES")) != NULL && *v != '\0')
-		return v;
-	if ((v = getenv("LANG")) != NULL && *v != '\0')
-		return v;
-	return "C";
-}
-
 void i18n_set_language(enum ui_language lang)
 {
 	const char *given = getenv("LANGUAGE");
@@ -85,7 +71,7 @@ void i18n_set_language(enum ui_language lang)
 		setenv("LANGUAGE", "vi", 1);
 	else if (lang == LANGUAGE_EN)
 		setenv("LANGUAGE", "en", 1);
-	else if ((given == NULL || *given == '\0') && strncmp(asked_messages(), "vi", 2) == 0)
+	else if ((given == NULL || *given == '\0') && strncmp(asked_locale("LC_MESSAGES"), "vi", 2) == 0)
 		/* vi_VN.UTF-8 asked for but not installed (common on a server reached
 		 * over SSH): the C.UTF-8 fallback would otherwise speak English. */
 		setenv("LANGUAGE", "vi", 1);
