@@ -43,9 +43,11 @@ void list_layout_compute(struct list_layout *l, int cols)
 {
 	struct column_spec spec[LC_COUNT] = {
 		[LC_CODE] = { 10, 50, 0 },
-		[LC_TITLE] = { cols * 2 / 5 > 20 ? cols * 2 / 5 : 20, 100, 1 },
+		/* The title keeps a third of the line; who leads an item matters
+		 * more to a clerk than its kind, so the kind goes first. */
+		[LC_TITLE] = { cols / 3 > 20 ? cols / 3 : 20, 100, 1 },
 		[LC_KIND] = { kind_names_width(), 30, 0 },
-		[LC_UNIT] = { 16, 20, 0 },
+		[LC_UNIT] = { 16, 35, 0 },
 		[LC_DUE] = { 10, 70, 0 },
 		[LC_STATUS] = { status_names_width(), 90, 0 },
 		[LC_PROGRESS] = { LIST_BAR_CELLS + 5, 60, 0 },

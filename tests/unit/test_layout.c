@@ -80,6 +80,11 @@ static void test_columns_drop_in_order(void **state)
 	list_layout_compute(&l, 200);
 	assert_true(l.width[LC_CODE] > 0 && l.width[LC_KIND] > 0 && l.width[LC_UNIT] > 0 &&
 	            l.width[LC_DUE] > 0 && l.width[LC_PROGRESS] > 0);
+	/* At 100 columns the kind gives way to the lead unit. */
+	list_layout_compute(&l, 100);
+	assert_int_equal(l.width[LC_KIND], 0);
+	assert_true(l.width[LC_UNIT] > 0 && l.width[LC_CODE] > 0 && l.width[LC_STATUS] > 0);
+	assert_true(l.width[LC_TITLE] >= 100 / 3);
 	list_layout_compute(&l, 80);
 	assert_int_equal(l.width[LC_UNIT], 0);
 	assert_int_equal(l.width[LC_KIND], 0);
