@@ -8,6 +8,12 @@ check "vi.po compiles" msgfmt -c -o /dev/null "$po"
 check "vi.po has no untranslated message ($stats)" sh -c "! echo '$stats' | grep -q untranslated"
 check "vi.po has no fuzzy message" sh -c "! echo '$stats' | grep -q fuzzy"
 
+# Every message in the sources has its entry in vi.po (a message added to the
+# code without one would show in English).
+(cd "$top_srcdir" && xgettext --keyword=_ --keyword=N_ --keyword=C_:1c,2 --from-code=UTF-8 \
+	-o "$tmp/sources.pot" $(grep -v '^#' po/POTFILES.in)) 2>"$tmp/xgettext.err"
+check "every message of the sources is in vi.po" sh -c "msgcmp '$po' '$tmp/sources.pot' 2>'$tmp/msgcmp.err' || { sed 's/^/    /' '$tmp/msgcmp.err' | head -20; false; }"
+
 db="$tmp/h.db"
 seeded "$db"
 sqlite3 -separator '|' "$db" "select name_en, name_vi from status union all select name_en, name_vi from kind union all select name_en, name_vi from doc_type" >"$tmp/names"
