@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -125,7 +126,7 @@ bool utf8_valid(const char *s, size_t n)
 
 static const char *const c0_inert[32] = {
 	"^@", "^A", "^B", "^C", "^D", "^E", "^F", "^G",
-	"^H", "^I", "^J", "^K", "^L", "^M", "^N", "^O",
+	"^H", " ", "^J", "^K", "^L", "^M", "^N", "^O",
 	"^P", "^Q", "^R", "^S", "^T", "^U", "^V", "^W",
 	"^X", "^Y", "^Z", "^[", "^\\", "^]", "^^", "^_",
 };
@@ -137,30 +138,75 @@ static const char *const c1_inert[32] = {
 	"<98>", "<99>", "<9A>", "<9B>", "<9C>", "<9D>", "<9E>", "<9F>",
 };
 
+/* The bidirectional formatting characters, which reorder what follows them. */
+static const char *bidi_inert(uint32_t cp)
+{
+	static const char *const lrm_rlm[] = { "<U+200E>", "<U+200F>" };
+	static const char *const embed[] = {
+		"<U+202A>", "<U+202B>", "<U+202C>", "<U+202D>", "<U+202E>",
+	};
+	static const char *const isolate[] = { "<U+2066>", "<U+2067>", "<U+2068>", "<U+2069>" };
+
+	if (cp == 0x061C)
+		return "<U+061C>";
+	if (cp == 0x200E || cp == 0x200F)
+		return lrm_rlm[cp - 0x200E];
+	if (cp >= 0x202A && cp <= 0x202E)
+		return embed[cp - 0x202A];
+	if (cp >= 0x2066 && cp <= 0x2069)
+		return isolate[cp - 0x2066];
+	return NULL;
+}
+
+/* A regional indicator (two make a flag, as wide as terminals please) as its letter. */
+static const char *regional_inert(uint32_t cp)
+{
+	static const char letters[] = "A\0B\0C\0D\0E\0F\0G\0H\0I\0J\0K\0L\0M\0N\0O\0P\0Q\0R\0S\0T\0U\0V\0W\0X\0Y\0Z";
+
+	return cp >= 0x1F1E6 && cp <= 0x1F1FF ? letters + 2 * (cp - 0x1F1E6) : NULL;
+}
+
 const char *text_inert(uint32_t cp)
 {
 	if (cp < 0x20)
 		return c0_inert[cp];
 	if (cp == 0x7F)
 		return "^?";
-	if (cp >= 0x80 && cp <= 0x9F)
+	if (cp < 0x80)
+		return NULL;
+	if (cp <= 0x9F)
 		return c1_inert[cp - 0x80];
-	return NULL;
+	if (cp < 0x061C)
+		return NULL;
+	if (cp < 0x1F1E6)
+		return bidi_inert(cp);
+	return regional_inert(cp);
 }
 
-static bool is_control(uint32_t cp)
+/*
+ * What joins emoji into one picture, which terminals draw as wide as they
+ * please: the zero-width joiner, the variation selectors of text and emoji
+ * presentation, the skin-tone modifiers and the tag characters. They are not
+ * drawn, so that each emoji stands alone, as wide as wcwidth() says.
+ */
+static bool is_dropped(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+	return cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F ||
+	       (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
 int text_cp_width(uint32_t cp)
 {
+	const char *inert;
 	int w;
 
 	if (cp >= 0x20 && cp < 0x7F)
 		return 1;
-	if (is_control(cp))
-		return cp < 0x80 ? 2 : 4;
+	if (is_dropped(cp))
+		return 0;
+	inert = text_inert(cp);
+	if (inert != NULL)
+		return (int)strlen(inert);
 	w = wcwidth((wchar_t)cp);
 	return w < 0 ? 1 : w;
 }
@@ -169,7 +215,8 @@ int text_width_n(const char *s, size_t n)
 {
 	size_t i = 0;
 	uint32_t cp;
-	int cells = 0;
+	int cells = 0, w;
+	bool first = true;
 
 	if (s == NULL)
 		return 0;
@@ -179,16 +226,18 @@ int text_width_n(const char *s, size_t n)
 		if (b >= 0x20 && b < 0x7F) {
 			cells++;
 			i++;
+			first = false;
 			continue;
 		}
 		i += utf8_decode(s + i, n - i, &cp);
-		cells += text_cp_width(cp);
-	}
-	/* A mark with nothing before it is shown on a space (see text_fit). */
-	if (n > 0 && (unsigned char)s[0] >= 0x80) {
-		utf8_decode(s, n, &cp);
-		if (!is_control(cp) && text_cp_width(cp) == 0)
-			cells++;
+		if (is_dropped(cp))
+			continue;
+		w = text_cp_width(cp);
+		/* A mark with nothing before it is shown on a space (see text_fit). */
+		if (first && w == 0)
+			w = 1;
+		cells += w;
+		first = false;
 	}
 	return cells;
 }
@@ -202,20 +251,25 @@ int text_width(const char *s)
  * What one character takes on the line: the character with the zero-width
  * characters (combining marks) that follow it. What is drawn is head (the
  * character, or its inert form, or U+FFFD, or a space under marks that have
- * no character before them), then the bytes from mark to end of s, copied
- * as they are; it takes cells cells.
+ * no character before them), then the bytes from mark to end of s less the
+ * characters that are not drawn; it takes cells cells. A cluster with no
+ * head and no cells holds only characters that are not drawn.
  */
 struct cluster {
-	char head[4];
+	char head[16];
 	size_t headlen;
 	int cells;
 	size_t mark, end;
 };
 
-/* Decodes the character at s[i] of a NUL-terminated s as it is to be drawn. */
+/*
+ * Decodes the character at s[i] of a NUL-terminated s as it is to be drawn:
+ * *w is its cells, -1 for one that is not drawn at all.
+ */
 static size_t next_cp(const char *s, size_t i, uint32_t *cp, int *w)
 {
 	unsigned char b = (unsigned char)s[i];
+	const char *inert;
 	size_t len;
 
 	if (b >= 0x20 && b < 0x7F) {
@@ -224,8 +278,13 @@ static size_t next_cp(const char *s, size_t i, uint32_t *cp, int *w)
 		return 1;
 	}
 	len = utf8_decode(s + i, SIZE_MAX - i, cp);
-	if (is_control(*cp)) {
-		*w = *cp < 0x80 ? 2 : 4;
+	if (is_dropped(*cp)) {
+		*w = -1;
+		return len;
+	}
+	inert = text_inert(*cp);
+	if (inert != NULL) {
+		*w = (int)strlen(inert);
 		return len;
 	}
 	*w = wcwidth((wchar_t)*cp);
@@ -236,14 +295,46 @@ static size_t next_cp(const char *s, size_t i, uint32_t *cp, int *w)
 	return len;
 }
 
+/* Copies the zero-width characters of s[from..to) that are drawn into out
+ * (NULL: only counts); returns the bytes. */
+static size_t copy_marks(const char *s, size_t from, size_t to, char *out)
+{
+	size_t i = from, len, n = 0;
+	uint32_t cp;
+	int w;
+
+	while (i < to) {
+		len = next_cp(s, i, &cp, &w);
+		if (w == 0) {
+			if (out != NULL)
+				memcpy(out + n, s + i, len);
+			n += len;
+		}
+		i += len;
+	}
+	return n;
+}
+
 /* Reads the cluster at s[i], s[i] != NUL, into *c and returns its end. */
 static size_t next_cluster(const char *s, size_t i, struct cluster *c)
 {
 	uint32_t cp;
 	int w;
-	size_t len = next_cp(s, i, &cp, &w);
+	size_t len;
 	const char *inert;
 
+	for (;;) {
+		len = next_cp(s, i, &cp, &w);
+		if (w >= 0)
+			break;
+		i += len;
+		if (s[i] == '\0') {
+			c->headlen = 0;
+			c->cells = 0;
+			c->mark = c->end = i;
+			return i;
+		}
+	}
 	if (w == 0) {
 		/* Marks at the very start: give them a space to sit on. */
 		c->head[0] = ' ';
@@ -265,7 +356,7 @@ static size_t next_cluster(const char *s, size_t i, struct cluster *c)
 	/* Zero-width characters that follow stay with the character. */
 	while ((unsigned char)s[i] >= 0x80) {
 		len = next_cp(s, i, &cp, &w);
-		if (w != 0)
+		if (w > 0)
 			break;
 		i += len;
 	}
@@ -306,14 +397,14 @@ static int fit(const char *s, int cols, int flags, char *out, size_t cap, size_t
 			i++;
 		} else {
 			next = next_cluster(s, i, &c);
-			clen = c.headlen + (c.end - c.mark);
+			clen = c.headlen + copy_marks(s, c.mark, c.end, NULL);
 			if (c.cells > cols - cells || clen > cap - len) {
 				cut = true;
 				break;
 			}
 			if (out != NULL) {
 				memcpy(out + len, c.head, c.headlen);
-				memcpy(out + len + c.headlen, s + c.mark, c.end - c.mark);
+				copy_marks(s, c.mark, c.end, out + len + c.headlen);
 			}
 			len += clen;
 			cells += c.cells;
@@ -372,5 +463,18 @@ char *text_fit_dup(const char *s, int cols)
 	if (out == NULL)
 		return NULL;
 	fit(s, cols, TEXT_ELLIPSIS, out, need, NULL);
+	return out;
+}
+
+char *text_inert_dup(const char *s)
+{
+	size_t need;
+	char *out;
+
+	fit(s, INT_MAX, 0, NULL, SIZE_MAX - 1, &need);
+	out = malloc(need + 1);
+	if (out == NULL)
+		return NULL;
+	fit(s, INT_MAX, 0, out, need, NULL);
 	return out;
 }

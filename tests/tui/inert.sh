@@ -12,7 +12,7 @@ tui_wait "items: 42"
 check "the escape shows as ^[" screen_has "Độc^[]0;HACKED^Gx^[[2J^[[31mĐỏ"
 check "the terminal title was not changed" sh -c "[ \"\$($TMUX_CMD display-message -p -t $session '#{pane_title}')\" != HACKED ]"
 check "the screen was not cleared by the data" screen_has "Ban hành 3 văn bản"
-check "a tab and a newline show as ^I and ^J" screen_has "Tab^Ivà^Jdòng mới<9B>c1"
+check "a tab shows as a space, a newline as ^J" screen_has "Tab và^Jdòng mới<9B>c1"
 check "the row stays on one line" screen_fits 120
 tui_keys Enter
 check "the detail shows it inert too" tui_wait "^[]0;HACKED"

@@ -142,7 +142,7 @@ static void test_control_characters_inert(void **state)
 	const unsigned char *p;
 
 	(void)state;
-	assert_non_null(strstr(line, "Độc^[]0;x^G và^Iđây"));
+	assert_non_null(strstr(line, "Độc^[]0;x^G và đây"));
 	assert_non_null(strstr(line, "^[[31m"));
 	for (p = (const unsigned char *)line; *p != '\0'; p++)
 		assert_true(*p >= 0x20 && *p != 0x7f);

@@ -241,11 +241,11 @@ static void test_valid(void **state)
 static void test_inert(void **state)
 {
 	static const char *const c0[32] = {
-		"^@", "^A", "^B", "^C", "^D", "^E", "^F", "^G", "^H", "^I", "^J",
+		"^@", "^A", "^B", "^C", "^D", "^E", "^F", "^G", "^H", " ", "^J",
 		"^K", "^L", "^M", "^N", "^O", "^P", "^Q", "^R", "^S", "^T", "^U",
 		"^V", "^W", "^X", "^Y", "^Z", "^[", "^\\", "^]", "^^", "^_",
 	};
-	char want[8];
+	char want[16];
 	uint32_t cp;
 
 	(void)state;
@@ -262,6 +262,30 @@ static void test_inert(void **state)
 	assert_null(text_inert(0xA0));
 	assert_null(text_inert(0x1EC7));
 	assert_null(text_inert(0xFFFD));
+	/* the bidirectional formatting characters */
+	assert_string_equal(text_inert(0x061C), "<U+061C>");
+	assert_string_equal(text_inert(0x200E), "<U+200E>");
+	assert_string_equal(text_inert(0x200F), "<U+200F>");
+	for (cp = 0x202A; cp <= 0x202E; cp++) {
+		snprintf(want, sizeof want, "<U+%04X>", (unsigned)cp);
+		check_str(cp, text_inert(cp), want);
+	}
+	for (cp = 0x2066; cp <= 0x2069; cp++) {
+		snprintf(want, sizeof want, "<U+%04X>", (unsigned)cp);
+		check_str(cp, text_inert(cp), want);
+	}
+	assert_null(text_inert(0x061B));
+	assert_null(text_inert(0x200D));
+	assert_null(text_inert(0x2029));
+	assert_null(text_inert(0x202F));
+	assert_null(text_inert(0x2065));
+	assert_null(text_inert(0x206A));
+	/* regional indicators, as their letters */
+	assert_string_equal(text_inert(0x1F1E6), "A");
+	assert_string_equal(text_inert(0x1F1FB), "V");
+	assert_string_equal(text_inert(0x1F1FF), "Z");
+	assert_null(text_inert(0x1F1E5));
+	assert_null(text_inert(0x1F200));
 }
 
 static const struct {
@@ -276,6 +300,11 @@ static const struct {
 	{ 0x0302, 0 }, { 0x0306, 0 }, { 0x031B, 0 }, { 0x200B, 0 },
 	{ 0x4E2D, 2 }, { 0xAC00, 2 }, { 0x1F600, 2 }, { 0xFF21, 2 },
 	{ 0x2026, 1 }, { 0xFFFD, 1 },
+	{ 0x09, 1 },                                              /* a tab is a space */
+	{ 0x202E, 8 }, { 0x061C, 8 }, { 0x2066, 8 },              /* <U+202E> */
+	{ 0x200D, 0 }, { 0xFE0F, 0 }, { 0xFE0E, 0 },              /* not drawn */
+	{ 0x1F3FB, 0 }, { 0x1F3FF, 0 }, { 0xE0067, 0 }, { 0xE007F, 0 },
+	{ 0x1F1FB, 1 },                                           /* V */
 	{ 0x0378, 1 }, { 0xD800, 1 }, { 0x110000, 1 },             /* unprintable */
 };
 
@@ -308,7 +337,8 @@ static const struct {
 	{ "a" ACUTE DOT CIRC, 1 },
 	{ "\x1B", 2 },                     /* ^[ */
 	{ "\x1B[31mred\x1B[0m", 14 },      /* ^[[31mred^[[0m */
-	{ "\t", 2 },
+	{ "\t", 1 },
+	{ "a\xE2\x80\xAE" "b", 10 },         /* a<U+202E>b */
 	{ "\x7F", 2 },
 	{ "\xC2\x9B", 4 },                 /* <9B> */
 	{ "\xFF", 1 },                     /* U+FFFD */
@@ -419,7 +449,8 @@ static const struct {
 	{ "a\x1B[31mb", 2, TEXT_PAD, "a ", 2 },
 	{ "a\x1B[31mb", 3, 0, "a^[", 3 },
 	{ "a\x1B[31mb", 4, TEXT_ELLIPSIS, "a^[" E, 4 },
-	{ "tab\there", 20, 0, "tab^Ihere", 9 },
+	{ "tab\there", 20, 0, "tab here", 8 },
+	{ "tab\there", 4, TEXT_ELLIPSIS, "tab" E, 4 },
 	{ "line\r\n", 20, 0, "line^M^J", 8 },
 	{ "\x7F", 5, 0, "^?", 2 },
 	{ "x\xC2\x9B" "2J", 20, 0, "x<9B>2J", 7 },
@@ -552,6 +583,139 @@ static void test_fit_dup(void **state)
 	}
 }
 
+/* ------------------------------------------------------------ hostile text */
+
+#define RLO "\xE2\x80\xAE"          /* U+202E RIGHT-TO-LEFT OVERRIDE */
+#define ZWJ "\xE2\x80\x8D"
+#define VS16 "\xEF\xB8\x8F"
+#define MAN "\xF0\x9F\x91\xA8"
+#define WOMAN "\xF0\x9F\x91\xA9"
+#define GIRL "\xF0\x9F\x91\xA7"
+#define BOY "\xF0\x9F\x91\xA6"
+#define THUMB "\xF0\x9F\x91\x8D"
+#define TONE "\xF0\x9F\x8F\xBD"     /* U+1F3FD, a skin tone */
+#define RI_V "\xF0\x9F\x87\xBB"
+#define RI_N "\xF0\x9F\x87\xB3"
+#define BLACK_FLAG "\xF0\x9F\x8F\xB4"
+#define TAG_G "\xF3\xA0\x81\xA7"
+#define TAG_B "\xF3\xA0\x81\xA2"
+#define TAG_END "\xF3\xA0\x81\xBF"
+
+/* Bidi overrides are shown, never obeyed, and counted as they are shown. */
+static void test_bidi_inert(void **state)
+{
+	static const struct {
+		const char *s;
+		int cols, flags;
+		const char *want;
+		int cells;
+	} cases[] = {
+		{ "abc" RLO "def", 30, 0, "abc<U+202E>def", 14 },
+		{ "abc" RLO "def", 10, 0, "abc", 3 },                 /* not split */
+		{ "abc" RLO "def", 11, 0, "abc<U+202E>", 11 },
+		{ "abc" RLO "def", 10, TEXT_ELLIPSIS, "abc" E, 4 },
+		{ "\xE2\x81\xA6x\xE2\x81\xA9", 30, 0, "<U+2066>x<U+2069>", 17 },
+		{ "\xD8\x9C" "a\xE2\x80\x8F", 30, 0, "<U+061C>a<U+200F>", 17 },
+		{ RLO ACUTE "x", 30, 0, "<U+202E>" ACUTE "x", 9 },     /* the mark sits on ">" */
+	};
+	char out[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		check_int(i, text_fit(cases[i].s, cases[i].cols, cases[i].flags, out, sizeof out),
+		          cases[i].cells);
+		check_str(i, out, cases[i].want);
+		if (cases[i].cols == 30)
+			check_int(i, text_width(cases[i].s), cases[i].cells);
+	}
+}
+
+/*
+ * A joined emoji is drawn as its emoji, each alone: what joins them (ZWJ,
+ * VS16, skin tones, tags) is left out, so the width counted is the width
+ * every terminal draws. Regional indicators show as letters.
+ */
+static void test_emoji_width(void **state)
+{
+	static const struct {
+		const char *s;
+		const char *want;
+		int cells;
+	} cases[] = {
+		{ MAN ZWJ WOMAN ZWJ GIRL ZWJ BOY, MAN WOMAN GIRL BOY, 8 },
+		{ "a" MAN ZWJ WOMAN ZWJ GIRL ZWJ BOY "b", "a" MAN WOMAN GIRL BOY "b", 10 },
+		{ THUMB TONE, THUMB, 2 },
+		{ THUMB TONE "x", THUMB "x", 3 },
+		{ "\xE2\x9D\xA4" VS16 " ok", "\xE2\x9D\xA4 ok", 4 },     /* ❤️ as ❤ */
+		{ "1" VS16 "\xE2\x83\xA3", "1\xE2\x83\xA3", 1 },          /* keycap: 1 and its mark */
+		{ RI_V RI_N, "VN", 2 },
+		{ BLACK_FLAG TAG_G TAG_B TAG_END, BLACK_FLAG, 2 },
+		{ ZWJ "x", "x", 1 },                                     /* nothing to join at the start */
+		{ ZWJ ACUTE "x", " " ACUTE "x", 2 },
+		{ "e" ZWJ ACUTE, "e" ACUTE, 1 },                         /* marks still follow their letter */
+		{ "x" ZWJ, "x", 1 },
+		{ ZWJ VS16, "", 0 },
+		{ "\xE1\xBB\x87" TONE, "\xE1\xBB\x87", 1 },
+	};
+	char out[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		check_int(i, text_fit(cases[i].s, 40, 0, out, sizeof out), cases[i].cells);
+		check_str(i, out, cases[i].want);
+		check_int(i, text_width(cases[i].s), cases[i].cells);
+	}
+	/* cut between the emoji, never inside one */
+	check_int(0, text_fit(MAN ZWJ WOMAN ZWJ GIRL ZWJ BOY, 5, TEXT_ELLIPSIS, out, sizeof out), 5);
+	check_str(0, out, MAN WOMAN E);
+	check_int(1, text_fit(MAN ZWJ WOMAN ZWJ GIRL ZWJ BOY, 5, TEXT_PAD, out, sizeof out), 5);
+	check_str(1, out, MAN WOMAN " ");
+}
+
+static void test_inert_dup(void **state)
+{
+	static const struct {
+		const char *s;
+		const char *want;
+	} cases[] = {
+		{ "", "" },
+		{ "H\xE1\xBA\xA3i Ph\xC3\xB2ng", "H\xE1\xBA\xA3i Ph\xC3\xB2ng" },
+		{ "x\x1B]0;title\x07y", "x^[]0;title^Gy" },
+		{ "\x1B]52;c;aGk=\x1B\\", "^[]52;c;aGk=^[\\" },
+		{ "a\xC2\x9B" "2J", "a<9B>2J" },
+		{ "a\x9B" "2J", "a\xEF\xBF\xBD" "2J" },                    /* a lone byte 9B */
+		{ "a" RLO "b", "a<U+202E>b" },
+		{ "a\tb\nc\rd", "a b^Jc^Md" },
+		{ MAN ZWJ WOMAN, MAN WOMAN },
+	};
+	size_t i;
+	char *s, *long_in;
+
+	(void)state;
+	s = text_inert_dup(NULL);
+	assert_non_null(s);
+	assert_string_equal(s, "");
+	free(s);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		s = text_inert_dup(cases[i].s);
+		assert_non_null(s);
+		check_str(i, s, cases[i].want);
+		free(s);
+	}
+	/* no width limit */
+	long_in = malloc(20001);
+	assert_non_null(long_in);
+	memset(long_in, 'x', 20000);
+	long_in[20000] = '\0';
+	s = text_inert_dup(long_in);
+	assert_non_null(s);
+	assert_int_equal(strlen(s), 20000);
+	free(s);
+	free(long_in);
+}
+
 /*
  * Whatever the bytes, the output is well-formed UTF-8 with no control
  * character, as wide as the cells returned, never wider than asked.
@@ -562,7 +726,8 @@ static void test_fit_never_leaks_controls(void **state)
 		"a", "Z", " ", "\xE1\xBB\x87", "e", DOT, CIRC, ACUTE, ZH, "\xF0\x9F\x98\x80",
 		"\x1B", "\x07", "\x08", "\r", "\n", "\x7F", "\xC2\x80", "\xC2\x9B", "\xC2\x9F",
 		"\xFF", "\xC0", "\xE1\xBB", "\xED\xA0\x80", "\xCD\xB8", "\xEF\xBF\xBD",
-		"\xE2\x80\x8B", "\xC2\xA0",
+		"\xE2\x80\x8B", "\xC2\xA0", "\t", RLO, "\xE2\x81\xA6", ZWJ, VS16, TONE, RI_V,
+		TAG_G, MAN,
 	};
 	const size_t npieces = sizeof pieces / sizeof pieces[0];
 	static const int flag_sets[] = {
@@ -598,6 +763,11 @@ static void test_fit_never_leaks_controls(void **state)
 					if (b == 0xC2 && (unsigned char)out[j + 1] >= 0x80 && (unsigned char)out[j + 1] <= 0x9F)
 						fail_msg("round %zu: C1 control in the output", round);
 				}
+				if (strstr(out, RLO) != NULL || strstr(out, "\xE2\x81\xA6") != NULL ||
+				    strstr(out, ZWJ) != NULL || strstr(out, VS16) != NULL ||
+				    strstr(out, TONE) != NULL || strstr(out, RI_V) != NULL ||
+				    strstr(out, TAG_G) != NULL)
+					fail_msg("round %zu: a bidi control or an emoji joiner in the output", round);
 				if (!utf8_valid(out, strlen(out)))
 					fail_msg("round %zu: malformed output", round);
 				if (cells > cols || text_width(out) != cells)
@@ -630,6 +800,9 @@ int main(void)
 		cmocka_unit_test(test_fit_widths),
 		cmocka_unit_test(test_fit_small_buffer),
 		cmocka_unit_test(test_fit_dup),
+		cmocka_unit_test(test_bidi_inert),
+		cmocka_unit_test(test_emoji_width),
+		cmocka_unit_test(test_inert_dup),
 		cmocka_unit_test(test_fit_never_leaks_controls),
 	};
 
