@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "date.h"
 #include "i18n.h"
+#include "text.h"
 
 struct command {
 	const char *name;
@@ -48,16 +49,71 @@ static void usage(FILE *f)
 	        "See hoso(1) and hoso.ini(5).\n"), f);
 }
 
+/*
+ * Writes "hoso: ", prefix (trusted text, may be NULL), msg and suffix (trusted,
+ * may be NULL) as one line on standard error, msg in its inert form: a file
+ * name, a value or an SQLite message that holds an escape sequence shows it,
+ * never sends it.
+ */
+static void say(const char *prefix, const char *msg, const char *suffix)
+{
+	char *inert = text_inert_dup(msg);
+
+	fputs("hoso: ", stderr);
+	if (prefix != NULL)
+		fprintf(stderr, "%s ", prefix);
+	fputs(inert != NULL ? inert : _("out of memory"), stderr);
+	if (suffix != NULL)
+		fprintf(stderr, " %s", suffix);
+	fputc('\n', stderr);
+	free(inert);
+}
+
 int cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg = NULL;
+	int n;
 
-	fputs("hoso: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vasprintf(&msg, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, " %s\n", _("(see 'hoso --help')"));
+	say(NULL, n >= 0 ? msg : _("out of memory"), _("(see 'hoso --help')"));
+	if (n >= 0)
+		free(msg);
 	return EXIT_USAGE;
+}
+
+int cli_printf(const char *fmt, ...)
+{
+	va_list ap;
+	char *text = NULL, *line, *nl;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&text, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return -1;
+	for (line = text; *line != '\0'; line = nl + 1) {
+		char *inert;
+
+		nl = strchr(line, '\n');
+		if (nl != NULL)
+			*nl = '\0';
+		inert = text_inert_dup(line);
+		if (inert == NULL) {
+			free(text);
+			return -1;
+		}
+		fputs(inert, stdout);
+		free(inert);
+		if (nl == NULL)
+			break;
+		putchar('\n');
+	}
+	free(text);
+	return 0;
 }
 
 int cli_bad_option(char **argv)
@@ -74,13 +130,13 @@ int cli_bad_option(char **argv)
 
 int cli_fail(const struct error *e)
 {
-	fprintf(stderr, "hoso: %s\n", e->msg);
+	say(NULL, e->msg, NULL);
 	return e->kind == ERROR_USAGE ? EXIT_USAGE : EXIT_RUNTIME;
 }
 
 void cli_note(const char *msg)
 {
-	fprintf(stderr, "hoso: %s\n", msg);
+	say(NULL, msg, NULL);
 }
 
 int cli_global_option(struct context *c, int opt, const char *arg, const char *command,
@@ -109,7 +165,7 @@ int cli_global_option(struct context *c, int opt, const char *arg, const char *c
 static void warn_settings(void *ctx, const char *msg)
 {
 	(void)ctx;
-	fprintf(stderr, "hoso: %s %s\n", _("warning:"), msg);
+	say(_("warning:"), msg, NULL);
 }
 
 int cli_prepare(struct context *c)

@@ -44,6 +44,13 @@ enum {
 int cli_global_option(struct context *c, int opt, const char *arg, const char *command,
                       int *exit_now);
 
+/*
+ * Every message hoso writes to standard error goes through these, in one
+ * rendering: the inert form of text.h, so that a name or a value from the
+ * command line, the configuration or the database never reaches the
+ * terminal as an escape sequence.
+ */
+
 /* Prints "hoso: <message> (see 'hoso --help')" on stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -55,6 +62,13 @@ int cli_fail(const struct error *e);
 
 /* Prints "hoso: <msg>" on stderr (a note, not an error). */
 void cli_note(const char *msg);
+
+/*
+ * Prints to standard output what fmt and its arguments make, each line in
+ * its inert form (the newlines stay). For the text a command prints about
+ * a file or the database. Returns 0, or -1 when out of memory.
+ */
+int cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
  * Reads the settings, chooses the language, takes today's date and decides

@@ -35,6 +35,6 @@ int cmd_backup(struct context *c, int argc, char **argv)
 		return cli_fail(&err);
 	if (backup_to(c->store, argv[optind], &err) != 0)
 		return cli_fail(&err);
-	printf(_("Backed up %s to %s.\n"), c->db_path, argv[optind]);
+	cli_printf(_("Backed up %s to %s.\n"), c->db_path, argv[optind]);
 	return EXIT_OK;
 }

@@ -35,7 +35,7 @@ int cmd_check(struct context *c, int argc, char **argv)
 	if (check_run(c->store, &r, &err) != 0)
 		return cli_fail(&err);
 
-	printf(_("Database:        %s\n"), c->db_path);
+	cli_printf(_("Database:        %s\n"), c->db_path);
 	if (r.schema_version > r.schema_latest)
 		printf(_("Schema version:  %d — newer than this hoso knows (%d): use a newer hoso\n"),
 		       r.schema_version, r.schema_latest);
@@ -47,7 +47,7 @@ int cmd_check(struct context *c, int argc, char **argv)
 	if (r.integrity_ok)
 		printf(_("Integrity:       ok\n"));
 	else
-		printf(_("Integrity:       DAMAGED: %s\n"), r.integrity);
+		cli_printf(_("Integrity:       DAMAGED: %s\n"), r.integrity);
 	if (r.fk_problems == 0)
 		printf(_("References:      ok\n"));
 	else
@@ -67,8 +67,8 @@ int cmd_check(struct context *c, int argc, char **argv)
 		printf(_("History rows:    %ld\n"), r.history);
 	}
 	if (!check_ok(&r)) {
-		fprintf(stderr, "hoso: %s: %s\n", c->db_path, _("the check found problems"));
-		return EXIT_RUNTIME;
+		error_set(&err, ERROR_RUNTIME, "%s: %s", c->db_path, _("the check found problems"));
+		return cli_fail(&err);
 	}
 	return EXIT_OK;
 }

@@ -12,17 +12,15 @@
 #include "store.h"
 #include "text.h"
 
-/* Writes s with control characters made inert (never raw to a terminal). */
+/* Writes s in its inert form (never raw to a terminal). */
 static void put_inert(const char *s)
 {
-	size_t n = strlen(s) * 4 + 1;
-	char *buf = malloc(n);
+	char *inert = text_inert_dup(s);
 
-	if (buf == NULL)
+	if (inert == NULL)
 		return;
-	text_fit(s, 1 << 20, 0, buf, n);
-	fputs(buf, stdout);
-	free(buf);
+	fputs(inert, stdout);
+	free(inert);
 }
 
 int cmd_show(struct context *c, int argc, char **argv)

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "app.h"
+#include "cli.h"
 #include "canvas.h"
 #include "context.h"
 #include "i18n.h"
@@ -18,10 +19,10 @@
 #include "term.h"
 #include "ui.h"
 
+/* The message of e on standard error, as every message (see cli_fail); the exit status. */
 static int fail(const struct error *e)
 {
-	fprintf(stderr, "hoso: %s\n", e->msg);
-	return e->kind == ERROR_USAGE ? 2 : 1;
+	return cli_fail(e);
 }
 
 int ui_run(struct context *c)
