@@ -114,9 +114,24 @@ void item_row_clear(struct item_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-static char *dup_or_empty(const char *s)
+/* The n bytes at s (NULL: none) and a NUL, in a new string. */
+static char *dup_bytes(const char *s, size_t n)
 {
-	return strdup(s != NULL ? s : "");
+	char *d = malloc(n + 1);
+
+	if (d == NULL)
+		return NULL;
+	if (n > 0)
+		memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+static char *dup_or_empty(const char *s, size_t n)
+{
+	if (s == NULL)
+		return dup_bytes("", 0);
+	return dup_bytes(s, n > 0 ? n : strlen(s));
 }
 
 int item_row_copy(struct item_row *dst, const struct item_row *src)
@@ -125,9 +140,9 @@ int item_row_copy(struct item_row *dst, const struct item_row *src)
 	*dst = *src;
 	dst->code = dst->title = dst->unit = NULL;
 	dst->key.b = NULL;
-	dst->code = dup_or_empty(src->code);
-	dst->title = dup_or_empty(src->title);
-	dst->unit = dup_or_empty(src->unit);
+	dst->code = dup_or_empty(src->code, src->code_len);
+	dst->title = dup_or_empty(src->title, src->title_len);
+	dst->unit = dup_or_empty(src->unit, src->unit_len);
 	if (src->key.b != NULL) {
 		dst->key.b = malloc(src->key.n > 0 ? (size_t)src->key.n : 1);
 		if (dst->key.b != NULL)
@@ -288,6 +303,15 @@ static const char *text_col(sqlite3_stmt *st, int i)
 	return s != NULL ? s : "";
 }
 
+/* The whole text of column i (a NUL in it included) in a new string; its bytes in *n. */
+static char *col_dup(sqlite3_stmt *st, int i, size_t *n)
+{
+	const char *s = text_col(st, i);
+
+	*n = (size_t)sqlite3_column_bytes(st, i);
+	return dup_bytes(s, *n);
+}
+
 static int read_row(struct item_pager *p, sqlite3_stmt *st, int depth, struct item_row *r)
 {
 	int kt = sqlite3_column_type(st, ROW_NCOLS);
@@ -303,9 +327,9 @@ static int read_row(struct item_pager *p, sqlite3_stmt *st, int depth, struct it
 	r->year = sqlite3_column_int(st, 7);
 	snprintf(r->start, sizeof r->start, "%s", text_col(st, 8));
 	snprintf(r->done, sizeof r->done, "%s", text_col(st, 9));
-	r->code = strdup(text_col(st, 10));
-	r->title = strdup(text_col(st, 11));
-	r->unit = strdup(text_col(st, 12));
+	r->code = col_dup(st, 10, &r->code_len);
+	r->title = col_dup(st, 11, &r->title_len);
+	r->unit = col_dup(st, 12, &r->unit_len);
 	r->has_children = sqlite3_column_int(st, 13) != 0;
 	r->depth = depth;
 	r->display_status = status_display(r->status, r->due, p->view.today);

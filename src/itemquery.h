@@ -11,6 +11,7 @@
  */
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "error.h"
 #include "uuid.h"
@@ -78,6 +79,9 @@ struct item_row {
 	char *code;                        /* owned; "" when none */
 	char *title;                       /* owned */
 	char *unit;                        /* owned; the lead unit's short name; "" when none */
+	/* The stored bytes of code, title and unit, a NUL among them included
+	 * (each string is NUL-terminated after them too); 0: up to the first NUL. */
+	size_t code_len, title_len, unit_len;
 	struct item_key key;
 };
 

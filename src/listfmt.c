@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "listfmt.h"
 #include "refdata.h"
+#include "strbuf.h"
 #include "text.h"
 
 enum col { C_NO, C_CODE, C_KIND, C_STATUS, C_DUE, C_PROGRESS, C_UNIT, C_TITLE, NCOLS };
@@ -136,26 +137,64 @@ static void table_row(struct list_writer *w, const struct item_row *r)
 
 /* ------------------------------------------------------------------ CSV */
 
-static void csv_field(struct list_writer *w, const char *s, bool last)
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
+/* True when the n bytes at s are a U+FFFD that was in the text, not made by utf8_decode. */
+static bool real_replacement(const char *s, size_t n)
 {
-	const char *p;
+	return n == 3 && memcmp(s, REPLACEMENT, 3) == 0;
+}
+
+/*
+ * One field: the n bytes at s (0: up to the first NUL) as well-formed UTF-8,
+ * every character kept but a NUL and malformed UTF-8, each written U+FFFD;
+ * on a terminal in the inert form of the screens. Quoted (RFC 4180) when it
+ * holds a comma, a quote, a CR or an LF.
+ */
+static void csv_field(struct list_writer *w, const char *s, size_t n, bool last)
+{
+	struct strbuf b = STRBUF_INIT;
+	const char *text, *p;
+	char *inert = NULL;
+	size_t i = 0, len;
+	uint32_t cp;
 
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") != NULL) {
+	if (n == 0)
+		n = strlen(s);
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c != 0 && c < 0x80) {
+			strbuf_add(&b, s + i, 1);
+			i++;
+			continue;
+		}
+		len = c == 0 ? 1 : utf8_decode(s + i, n - i, &cp);
+		if (c == 0 || (cp == 0xFFFD && !real_replacement(s + i, len)))
+			strbuf_puts(&b, REPLACEMENT);
+		else
+			strbuf_add(&b, s + i, len);
+		i += len;
+	}
+	text = strbuf_str(&b);
+	if (w->opt.inert && (inert = text_inert_dup(text)) != NULL)
+		text = inert;
+	if (strpbrk(text, ",\"\r\n") != NULL) {
 		fputc('"', w->out);
-		for (p = s; *p != '\0'; p++) {
+		for (p = text; *p != '\0'; p++) {
 			if (*p == '"')
 				fputc('"', w->out);
 			fputc(*p, w->out);
 		}
 		fputc('"', w->out);
-	} else if (w->opt.inert) {
-		cell(w, s, 0, false, true);
 	} else {
-		fputs(s, w->out);
+		fputs(text, w->out);
 	}
 	fputs(last ? "\r\n" : ",", w->out);
+	free(inert);
+	strbuf_free(&b);
 }
 
 static const char *const csv_head[] = {
@@ -185,15 +224,38 @@ static void csv_row(struct list_writer *w, const struct item_row *r)
 	v[7] = status_code(r->display_status); v[8] = progress;
 	v[9] = r->start; v[10] = r->due; v[11] = r->done; v[12] = year; v[13] = r->unit;
 	for (i = 0; i < CSV_NCOLS; i++)
-		csv_field(w, v[i], i == CSV_NCOLS - 1);
+		csv_field(w, v[i], i == 5 ? r->code_len : i == 6 ? r->title_len : i == 13 ? r->unit_len : 0,
+		          i == CSV_NCOLS - 1);
 }
 
 /* ------------------------------------------------------------------ JSON */
 
-static void json_string(FILE *out, const char *s)
+/*
+ * True for the characters JSON output escapes beyond what the standard
+ * requires: DEL, the C1 controls, the line and paragraph separators (which
+ * end a line in JavaScript) and the bidirectional formatting characters.
+ */
+static bool json_escaped(uint32_t cp)
 {
-	size_t n = s != NULL ? strlen(s) : 0, i = 0;
+	return cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
 
+/*
+ * The n bytes at s (0: up to the first NUL) as a JSON string: every
+ * character kept, a NUL as \u0000; every control and the characters of
+ * json_escaped escaped, so that the output shows nothing a terminal acts
+ * on; malformed UTF-8 as \ufffd, one for each malformed sequence.
+ */
+static void json_string(FILE *out, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (s == NULL)
+		s = "";
+	if (n == 0)
+		n = strlen(s);
 	fputc('"', out);
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
@@ -205,9 +267,11 @@ static void json_string(FILE *out, const char *s)
 				fprintf(out, "\\%c", c);
 			else if (c == '\n')
 				fputs("\\n", out);
+			else if (c == '\r')
+				fputs("\\r", out);
 			else if (c == '\t')
 				fputs("\\t", out);
-			else if (c < 0x20 || c == 0x7f)
+			else if (c < 0x20 || c == 0x7F)
 				fprintf(out, "\\u%04x", c);
 			else
 				fputc(c, out);
@@ -215,8 +279,10 @@ static void json_string(FILE *out, const char *s)
 			continue;
 		}
 		len = utf8_decode(s + i, n - i, &cp);
-		if (cp == 0xfffd && !(len == 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0))
+		if (cp == 0xFFFD && !real_replacement(s + i, len))
 			fputs("\\ufffd", out); /* malformed UTF-8 in the data */
+		else if (json_escaped(cp))
+			fprintf(out, "\\u%04x", (unsigned)cp);
 		else
 			fwrite(s + i, 1, len, out);
 		i += len;
@@ -224,13 +290,13 @@ static void json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void json_opt_string(FILE *out, const char *key, const char *s, bool null_if_empty)
+static void json_opt_string(FILE *out, const char *key, const char *s, size_t n, bool null_if_empty)
 {
 	fprintf(out, ", \"%s\": ", key);
-	if (null_if_empty && (s == NULL || *s == '\0'))
+	if (null_if_empty && (s == NULL || (*s == '\0' && n == 0)))
 		fputs("null", out);
 	else
-		json_string(out, s);
+		json_string(out, s, n);
 }
 
 static void json_row(struct list_writer *w, const struct item_row *r)
@@ -239,29 +305,29 @@ static void json_row(struct list_writer *w, const struct item_row *r)
 
 	fputs(w->rows > 0 ? ",\n  {" : "\n  {", out);
 	fprintf(out, "\"no\": %ld", r->no);
-	json_opt_string(out, "id", r->id, false);
-	json_opt_string(out, "parent_id", r->parent_id, true);
+	json_opt_string(out, "id", r->id, 0, false);
+	json_opt_string(out, "parent_id", r->parent_id, 0, true);
 	fprintf(out, ", \"depth\": %d", r->depth);
-	json_opt_string(out, "kind", kind_code(r->kind), false);
-	json_opt_string(out, "kind_name", kind_name(r->kind), false);
-	json_opt_string(out, "code", r->code, true);
-	json_opt_string(out, "title", r->title, false);
-	json_opt_string(out, "status", status_code(r->display_status), false);
-	json_opt_string(out, "status_name", status_name(r->display_status), false);
+	json_opt_string(out, "kind", kind_code(r->kind), 0, false);
+	json_opt_string(out, "kind_name", kind_name(r->kind), 0, false);
+	json_opt_string(out, "code", r->code, r->code_len, true);
+	json_opt_string(out, "title", r->title, r->title_len, false);
+	json_opt_string(out, "status", status_code(r->display_status), 0, false);
+	json_opt_string(out, "status_name", status_name(r->display_status), 0, false);
 	fputs(", \"overdue\": ", out);
 	fputs(r->display_status == STATUS_OVERDUE ? "true" : "false", out);
 	if (r->progress >= 0)
 		fprintf(out, ", \"progress\": %d", r->progress);
 	else
 		fputs(", \"progress\": null", out);
-	json_opt_string(out, "start_date", r->start, true);
-	json_opt_string(out, "due_date", r->due, true);
-	json_opt_string(out, "done_date", r->done, true);
+	json_opt_string(out, "start_date", r->start, 0, true);
+	json_opt_string(out, "due_date", r->due, 0, true);
+	json_opt_string(out, "done_date", r->done, 0, true);
 	if (r->year > 0)
 		fprintf(out, ", \"year\": %d", r->year);
 	else
 		fputs(", \"year\": null", out);
-	json_opt_string(out, "lead_unit", r->unit, true);
+	json_opt_string(out, "lead_unit", r->unit, r->unit_len, true);
 	fputc('}', out);
 }
 
@@ -282,7 +348,7 @@ struct list_writer *list_writer_new(FILE *out, const struct list_options *opt)
 		break;
 	case FORMAT_CSV:
 		for (i = 0; i < CSV_NCOLS; i++)
-			csv_field(w, csv_head[i], i == CSV_NCOLS - 1);
+			csv_field(w, csv_head[i], 0, i == CSV_NCOLS - 1);
 		break;
 	case FORMAT_JSON:
 		fputc('[', out);
