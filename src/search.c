@@ -10,11 +10,33 @@
 #include "text.h"
 
 struct search_query {
-	int nwords;
-	char *words[SEARCH_MAX_WORDS];
-	size_t lens[SEARCH_MAX_WORDS];
+	int nwords, cap;
+	char **words;   /* every word of the text, however many */
+	size_t *lens;
 	char *fts;
 };
+
+/* Makes room for one more word; -1 when out of memory. */
+static int grow(struct search_query *q)
+{
+	int cap;
+	char **words;
+	size_t *lens;
+
+	if (q->nwords < q->cap)
+		return 0;
+	cap = q->cap > 0 ? q->cap * 2 : 8;
+	words = realloc(q->words, (size_t)cap * sizeof *words);
+	if (words == NULL)
+		return -1;
+	q->words = words;
+	lens = realloc(q->lens, (size_t)cap * sizeof *lens);
+	if (lens == NULL)
+		return -1;
+	q->lens = lens;
+	q->cap = cap;
+	return 0;
+}
 
 bool search_is_word_char(unsigned cp)
 {
@@ -73,10 +95,10 @@ int search_compile(const char *text, struct search_query **out)
 		return -1;
 	}
 	n = strlen(folded);
-	while (q->nwords < SEARCH_MAX_WORDS && (len = next_word(folded, n, &pos, &start)) > 0) {
-		char *w = strndup(folded + start, len);
+	while ((len = next_word(folded, n, &pos, &start)) > 0) {
+		char *w;
 
-		if (w == NULL)
+		if (grow(q) != 0 || (w = strndup(folded + start, len)) == NULL)
 			goto fail;
 		q->words[q->nwords] = w;
 		q->lens[q->nwords] = len;
@@ -148,6 +170,8 @@ void search_free(struct search_query **qp)
 		return;
 	for (i = 0; i < (*qp)->nwords; i++)
 		free((*qp)->words[i]);
+	free((*qp)->words);
+	free((*qp)->lens);
 	free((*qp)->fts);
 	free(*qp);
 	*qp = NULL;

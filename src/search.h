@@ -4,15 +4,14 @@
 /*
  * What a clerk types into a search, as a query: the text is folded (see
  * fold.h) and cut into words at spaces and punctuation; an item matches when
- * every word begins a word of its folded search text. "thach cao",
+ * every word begins a word of its folded search text. Every word counts,
+ * however many there are. "thach cao",
  * "THẠCH CAO" and "Thạch" find "Thạch cao phospho"; "dinh vu" finds
  * "Đình Vũ"; "36-nq" finds "36-NQ/TW".
  */
 
 #include <stdbool.h>
 #include <stddef.h>
-
-#define SEARCH_MAX_WORDS 16
 
 struct search_query;
 

@@ -44,6 +44,14 @@ check "the lead unit's name is searched" out_has "Ban hành Kết luận số 31
 run list --search "zzzz" --format csv
 check "a search with no match lists nothing" test "$(wc -l <"$out")" -eq 1
 check "and still exits 0" status_is 0
+# Every word of a search counts (only the first 16 did, silently).
+words="hoan thien cong nghe xu ly ba thai thach cao phospho cua nha may phan bon"
+run list --search "$words" --format csv
+check "16 words of the title find it" out_has "Hoàn thiện công nghệ xử lý bã thải"
+run list --search "$words dap" --format csv
+check "and with a 17th word of the title too" out_has "Hoàn thiện công nghệ xử lý bã thải"
+run list --search "$words zzzz" --format csv
+check "a 17th word that is not in it: no match" test "$(wc -l <"$out")" -eq 1
 
 # Filters combine with each other and with the search.
 run list --status done --format csv

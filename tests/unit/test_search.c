@@ -82,21 +82,32 @@ static void test_no_fts_syntax(void **state)
 	assert_string_equal(fts_of("x AND NOT y", buf, sizeof buf), "\"x\"* \"and\"* \"not\"* \"y\"*");
 }
 
-static void test_word_limit(void **state)
+/* Every word counts: the 17th and the 60th too (only 16 did). */
+static void test_no_word_limit(void **state)
 {
 	struct search_query *q = NULL;
-	char text[512] = "";
+	char text[512] = "", item[512] = "";
 	int i;
 
 	(void)state;
-	for (i = 0; i < SEARCH_MAX_WORDS + 5; i++)
+	for (i = 0; i < 60; i++)
 		snprintf(text + strlen(text), sizeof text - strlen(text), "w%d ", i);
 	assert_int_equal(search_compile(text, &q), 0);
-	assert_int_equal(search_words(q), SEARCH_MAX_WORDS);
-	/* The words past the limit are dropped, not the first ones. */
-	assert_true(search_match(q, "w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15", 53));
+	assert_int_equal(search_words(q), 60);
+	for (i = 0; i < 59; i++)
+		snprintf(item + strlen(item), sizeof item - strlen(item), "w%d ", i);
+	assert_false(search_match(q, item, strlen(item)));       /* w59 is missing */
+	snprintf(item + strlen(item), sizeof item - strlen(item), "w59");
+	assert_true(search_match(q, item, strlen(item)));
+	assert_non_null(strstr(search_fts(q), "\"w16\"* "));
+	assert_non_null(strstr(search_fts(q), "\"w59\"*"));
 	search_free(&q);
 	assert_null(q);
+	/* The 17th word of a query of 17 is not dropped. */
+	assert_int_equal(search_compile("a b c d e f g h i j k l m n o p zzz", &q), 0);
+	assert_int_equal(search_words(q), 17);
+	assert_false(search_match(q, "a b c d e f g h i j k l m n o p", 31));
+	search_free(&q);
 }
 
 static void test_bad_utf8(void **state)
@@ -166,7 +177,7 @@ int main(void)
 		cmocka_unit_test(test_no_words),
 		cmocka_unit_test(test_folding),
 		cmocka_unit_test(test_no_fts_syntax),
-		cmocka_unit_test(test_word_limit),
+		cmocka_unit_test(test_no_word_limit),
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_word_chars),
