@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <uninorm.h>
+
 #include "fold.h"
 #include "text.h"
 #include "vnchar.h"
@@ -71,7 +73,43 @@ static void put(struct sink *o, const char *p, size_t k)
 	o->len += k;
 }
 
-size_t fold_into(const char *s, size_t n, char *out, size_t outsz)
+/*
+ * True when s (n bytes) is its own compatibility normalization as far as
+ * folding can tell: ASCII, Latin-1 letters, the other letters of Vietnamese
+ * and combining marks (which folding drops) only. Vietnamese text is, and
+ * skips the normalizer.
+ */
+static bool nfkc_stable(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8_decode(s + i, n - i, &cp);
+		i += k;
+		if ((cp >= 0xC0 && cp <= 0xFF) || vn_is_mark(cp) || (cp >= 0x1EA0 && cp <= 0x1EF9))
+			continue;
+		switch (cp) {
+		case 0x0102: case 0x0103: /* Ă ă */
+		case 0x0110: case 0x0111: /* Đ đ */
+		case 0x0128: case 0x0129: /* Ĩ ĩ */
+		case 0x0168: case 0x0169: /* Ũ ũ */
+		case 0x01A0: case 0x01A1: /* Ơ ơ */
+		case 0x01AF: case 0x01B0: /* Ư ư */
+			continue;
+		default:
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The folding of fold_into, on text already in compatibility form. */
+static size_t fold_nfkc(const char *s, size_t n, char *out, size_t outsz)
 {
 	struct sink o = { .out = out, .outsz = out == NULL ? 0 : outsz };
 	size_t i = 0, k;
@@ -116,6 +154,59 @@ size_t fold_into(const char *s, size_t n, char *out, size_t outsz)
 	if (o.outsz > 0)
 		o.out[o.written] = '\0';
 	return o.len;
+}
+
+/*
+ * s (n bytes) with each malformed sequence replaced by U+FFFD as
+ * utf8_decode reads it, in a new string of *len bytes; NULL when out of
+ * memory.
+ */
+static char *clean_utf8(const char *s, size_t n, size_t *len)
+{
+	char *c = malloc(n * 3 + 1), *p = c;
+	size_t i = 0, k;
+	uint32_t cp;
+
+	if (c == NULL)
+		return NULL;
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (cp == 0xFFFD && !(k == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
+			memcpy(p, "\xEF\xBF\xBD", 3);
+			p += 3;
+		} else {
+			memcpy(p, s + i, k);
+			p += k;
+		}
+		i += k;
+	}
+	*len = (size_t)(p - c);
+	return c;
+}
+
+size_t fold_into(const char *s, size_t n, char *out, size_t outsz)
+{
+	uint8_t small[512], *norm = NULL;
+	char *clean = NULL;
+	size_t len = sizeof small, clen, need;
+
+	if (s == NULL || nfkc_stable(s, n))
+		return fold_nfkc(s, n, out, outsz);
+	/* Fullwidth letters, ligatures, circled digits and the like become the
+	 * plain characters they stand for. Malformed UTF-8 is made U+FFFD first,
+	 * as everywhere else (the normalizer would count it its own way). */
+	if (utf8_valid(s, n))
+		norm = u8_normalize(UNINORM_NFKC, (const uint8_t *)s, n, small, &len);
+	else if ((clean = clean_utf8(s, n, &clen)) != NULL)
+		norm = u8_normalize(UNINORM_NFKC, (const uint8_t *)clean, clen, small, &len);
+	if (norm == NULL) /* out of memory: fold without it */
+		need = fold_nfkc(s, n, out, outsz);
+	else
+		need = fold_nfkc((const char *)norm, len, out, outsz);
+	if (norm != small)
+		free(norm);
+	free(clean);
+	return need;
 }
 
 char *fold_dup(const char *s)

@@ -2,9 +2,10 @@
 #define HOSO_FOLD_H
 
 /*
- * Folding for search: lower case, every diacritic removed (the Vietnamese
- * tones and the marks of ă â ê ô ơ ư, and the accents of other Latin
- * letters), đ and Đ to d. Precomposed (NFC) and decomposed (NFD) input fold
+ * Folding for search: Unicode compatibility normalization (NFKC: a
+ * fullwidth "Ｈải" is "Hải", "ﬁ" is "fi", "①" is "1"), then lower case,
+ * every diacritic removed (the Vietnamese tones and the marks of ă â ê ô ơ
+ * ư, and the accents of other Latin letters), đ and Đ to d. Precomposed (NFC) and decomposed (NFD) input fold
  * to the same text, so "THẠCH CAO", "Thạch Cao" and "thach cao" are one, and
  * "dinh vu" is the fold of "Đình Vũ". Folding does not depend on the locale.
  */

@@ -214,6 +214,63 @@ static void test_small_buffer(void **state)
 	}
 }
 
+/* ------------------------------------------------------------ compatibility */
+
+/*
+ * Fullwidth letters, ligatures, circled digits, superscripts: folded by
+ * Unicode compatibility (NFKC) before the Vietnamese folding, so a query
+ * typed with a fullwidth keyboard finds the plain text and the other way.
+ */
+static void test_compatibility(void **state)
+{
+	static const struct {
+		const char *s;
+		const char *want;
+	} cases[] = {
+		/* Ｈải Ｐhòng */
+		{ "\xEF\xBC\xA8\xE1\xBA\xA3i \xEF\xBC\xB0h\xC3\xB2ng", "hai phong" },
+		/* ＴＨẠＣＨ ＣＡＯ */
+		{ "\xEF\xBC\xB4\xEF\xBC\xA8\xE1\xBA\xA0\xEF\xBC\xA3\xEF\xBC\xA8 \xEF\xBC\xA3\xEF\xBC\xA1\xEF\xBC\xAF",
+		  "thach cao" },
+		/* ｔｈạｃｈ, fullwidth small letters */
+		{ "\xEF\xBD\x94\xEF\xBD\x88\xE1\xBA\xA1\xEF\xBD\x83\xEF\xBD\x88", "thach" },
+		/* fullwidth digits and hyphen-minus: ３６－ＮＱ */
+		{ "\xEF\xBC\x93\xEF\xBC\x96\xEF\xBC\x8D\xEF\xBC\xAE\xEF\xBC\xB1", "36-nq" },
+		{ "\xEF\xAC\x81le", "file" },                               /* ﬁ ligature */
+		{ "\xE2\x91\xA0 \xE2\x84\xA2", "1 tm" },                   /* ① ™ */
+		{ "m\xC2\xB2", "m2" },                                      /* m² */
+		{ "\xC5\xBF" "a", "sa" },                                   /* ſ long s */
+		{ "\xE3\x80\x80x", " x" },                                  /* ideographic space */
+		/* NFD Vietnamese with a fullwidth letter: still folds */
+		{ "\xEF\xBC\xA8" "a\xCC\x89i", "hai" },
+		/* malformed bytes among them are U+FFFD as elsewhere: one for each
+		 * byte of a surrogate, one for a truncated sequence */
+		{ "\xEF\xBC\xA8\xFF", "h" FFFD },
+		{ "\xEF\xBC\xA8\xED\xA0\x80", "h" FFFD FFFD FFFD },
+		{ "\xEF\xBC\xA8" "a\xE1\xBB", "ha" FFFD },
+		/* text that needs nothing of it folds as before */
+		{ "\xC4\x90\xC3\xACnh V\xC5\xA9", "dinh vu" },
+		{ "\xE4\xB8\xAD\xE6\x96\x87", "\xE4\xB8\xAD\xE6\x96\x87" }, /* 中文 */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		fold_check(i, cases[i].s, cases[i].want);
+}
+
+/* The same through a buffer too small: cut, and the length of the whole. */
+static void test_compatibility_small_buffer(void **state)
+{
+	char out[4];
+
+	(void)state;
+	memset(out, 'x', sizeof out);
+	assert_int_equal(fold_into("\xEF\xBC\xA8\xE1\xBA\xA3i \xEF\xBC\xB0h\xC3\xB2ng", 16, out, sizeof out), 9);
+	assert_string_equal(out, "hai");
+	assert_int_equal(fold_into("\xEF\xBC\xA8\xE1\xBA\xA3i", 7, NULL, 0), 3);
+}
+
 /* ------------------------------------------------------------ fold_dup */
 
 static void test_dup(void **state)
@@ -298,6 +355,8 @@ int main(void)
 		cmocka_unit_test(test_texts),
 		cmocka_unit_test(test_n_bytes),
 		cmocka_unit_test(test_small_buffer),
+		cmocka_unit_test(test_compatibility),
+		cmocka_unit_test(test_compatibility_small_buffer),
 		cmocka_unit_test(test_dup),
 		cmocka_unit_test(test_nfc_nfd_alike),
 		cmocka_unit_test(test_locale_independent),
