@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,4 +176,70 @@ void search_free(struct search_query **qp)
 	free((*qp)->fts);
 	free(*qp);
 	*qp = NULL;
+}
+
+/* True when a word of q begins a word of the fold of the n bytes at s. */
+static bool word_matches(const struct search_query *q, const char *s, size_t n)
+{
+	char small[256], *f = small;
+	size_t need = fold_into(s, n, small, sizeof small), pos = 0, start, len;
+	bool found = false;
+	int w;
+
+	if (need >= sizeof small) {
+		f = malloc(need + 1);
+		if (f == NULL)
+			return false;
+		fold_into(s, n, f, need + 1);
+	}
+	while (!found && (len = next_word(f, need, &pos, &start)) > 0)
+		for (w = 0; w < q->nwords && !found; w++)
+			found = len >= q->lens[w] && memcmp(f + start, q->words[w], q->lens[w]) == 0;
+	if (f != small)
+		free(f);
+	return found;
+}
+
+size_t search_window(const struct search_query *q, const char *title, int cols)
+{
+	size_t n, pos = 0, start, len, ms = 0, me = 0, st;
+	int avail, context;
+	bool found = false;
+
+	if (q == NULL || title == NULL || cols < 2)
+		return 0;
+	n = strlen(title);
+	while ((len = next_word(title, n, &pos, &start)) > 0) {
+		if (word_matches(q, title + start, len)) {
+			ms = start;
+			me = start + len;
+			found = true;
+			break;
+		}
+	}
+	/* Shown from the start: the title fits, or the match does with the "…" at the end. */
+	if (!found || text_width(title) <= cols || text_width_n(title, me) <= cols - 1)
+		return 0;
+	avail = cols - 1;                       /* after the "…" in front */
+	context = avail / 3;
+	/*
+	 * The earliest word that leaves at most a third of the width before the
+	 * match, or, near the end, from which the rest of the title fills it.
+	 */
+	st = ms;
+	pos = 0;
+	while ((len = next_word(title, ms, &pos, &start)) > 0) {
+		if (text_width_n(title + start, ms - start) <= context ||
+		    text_width(title + start) <= avail) {
+			st = start;
+			break;
+		}
+	}
+	/* With the punctuation that opens the word: "(PII)", not "PII)". */
+	while (st > 0 && st < ms && title[st - 1] != ' ' && ispunct((unsigned char)title[st - 1]))
+		st--;
+	/* The match must show whole, with room for the "…" after it. */
+	if (st < ms && text_width_n(title + st, me - st) > avail - (me < n ? 1 : 0))
+		st = ms;
+	return st;
 }

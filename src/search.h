@@ -31,6 +31,16 @@ int search_words(const struct search_query *q);
 /* True when every word of q begins a word of the folded text (n bytes). */
 bool search_match(const struct search_query *q, const char *folded, size_t n);
 
+/*
+ * Where to begin showing title (NUL-terminated) in cols cells so that the
+ * first of its words that a word of q begins can be seen: 0 when it shows
+ * from the start (or q is NULL, or no word of the title matches); otherwise
+ * the byte offset of a word start before the match, leaving about a third of
+ * the width to the words before it. The caller then shows "…" (one cell) and
+ * the title from there, fitted to the cells left. Widths are those of text.h.
+ */
+size_t search_window(const struct search_query *q, const char *title, int cols);
+
 /* Frees *q and sets it to NULL; accepts NULL. */
 void search_free(struct search_query **q);
 

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "columns.h"
@@ -129,8 +130,26 @@ static void draw_progress(struct canvas *c, int y, int x, int width, int progres
 	canvas_put(c, y, x + bar, width - bar, pct, ROLE_NORMAL | sel, TEXT_PAD | TEXT_RIGHT);
 }
 
+/* Draws the title in w cells at x, from around the match of search when it lies beyond them. */
+static void draw_title(struct canvas *c, int y, int x, int w, const char *title, int role, int flags,
+                       const struct search_query *search)
+{
+	size_t from = search_window(search, title, w);
+	char *shown;
+
+	if (from == 0 || (shown = malloc(strlen(title + from) + sizeof "\xE2\x80\xA6")) == NULL) {
+		canvas_put(c, y, x, w, title, role, flags);
+		return;
+	}
+	strcpy(shown, "\xE2\x80\xA6"); /* … */
+	strcat(shown, title + from);
+	canvas_put(c, y, x, w, shown, role, flags);
+	free(shown);
+}
+
 void list_draw_row(struct canvas *c, int y, const struct list_layout *l, const struct item_row *r,
-                   bool tree, bool open, bool selected, enum date_style dates)
+                   bool tree, bool open, bool selected, enum date_style dates,
+                   const struct search_query *search)
 {
 	/*
 	 * The cursor is the title in reverse video, not the whole line: moving
@@ -156,8 +175,8 @@ void list_draw_row(struct canvas *c, int y, const struct list_layout *l, const s
 			x += 2;
 			w -= 2;
 		}
-		canvas_put(c, y, x, w, r->title, ROLE_NORMAL | (selected ? ROLE_SELECTED : 0),
-		           selected ? TEXT_ELLIPSIS | TEXT_PAD : TEXT_ELLIPSIS);
+		draw_title(c, y, x, w, r->title, ROLE_NORMAL | (selected ? ROLE_SELECTED : 0),
+		           selected ? TEXT_ELLIPSIS | TEXT_PAD : TEXT_ELLIPSIS, tree ? NULL : search);
 	}
 	if (l->width[LC_KIND] > 0)
 		canvas_put(c, y, l->x[LC_KIND], l->width[LC_KIND], kind_name(r->kind), ROLE_NORMAL,

@@ -12,6 +12,7 @@
 
 #include "canvas.h"
 #include "itemquery.h"
+#include "search.h"
 #include "settings.h"
 
 enum list_col { LC_CODE, LC_TITLE, LC_KIND, LC_UNIT, LC_DUE, LC_STATUS, LC_PROGRESS, LC_COUNT };
@@ -39,10 +40,14 @@ void list_draw_header(struct canvas *c, int y, const struct list_layout *l, enum
 
 /*
  * Draws row r at line y. tree: indent by depth and mark nodes (open tells
- * whether r's sub-items show). selected: the cursor's line.
+ * whether r's sub-items show). selected: the cursor's line. search: the
+ * search the list is filtered by, or NULL; when the first word of the title
+ * it matches lies past the title's cells, the title shows from a little
+ * before it, after a "…" (see search_window).
  */
 void list_draw_row(struct canvas *c, int y, const struct list_layout *l, const struct item_row *r,
-                   bool tree, bool open, bool selected, enum date_style dates);
+                   bool tree, bool open, bool selected, enum date_style dates,
+                   const struct search_query *search);
 
 /* The role a status is drawn in. */
 int list_status_role(int status);

@@ -36,6 +36,8 @@ struct items_screen {
 	bool count_failed;
 	char unit_name[128];
 	char locality_name[128];
+	struct search_query *query; /* the search of query_text, whose matches rows show */
+	char query_text[sizeof ((struct item_filter *)0)->search];
 };
 
 static const enum action items_help[] = {
@@ -112,12 +114,18 @@ static void items_draw(struct screen *s, struct canvas *c, int top, int height)
 		canvas_put(c, top + 2, 2, c->cols - 4, msg, ROLE_DIM, TEXT_ELLIPSIS);
 		return;
 	}
+	if (strcmp(is->query_text, is->win.view.filter.search) != 0) {
+		/* Out of memory, the query stays NULL: titles show from their start. */
+		search_free(&is->query);
+		snprintf(is->query_text, sizeof is->query_text, "%s", is->win.view.filter.search);
+		search_compile(is->query_text, &is->query);
+	}
 	for (i = 0; i < is->win.n && i < height - 1; i++) {
 		const struct item_row *r = &is->win.rows[i];
 		bool open = tree && r->has_children && idset_has(is->win.expanded, r->id);
 
 		list_draw_row(c, top + 1 + i, &is->layout, r, tree, open, i == is->win.cursor,
-		              app_of(is)->ctx->settings.date_format);
+		              app_of(is)->ctx->settings.date_format, is->query);
 	}
 }
 
@@ -602,6 +610,7 @@ static void items_destroy(struct screen *s)
 	struct items_screen *is = (struct items_screen *)s;
 
 	itemwin_close(&is->win);
+	search_free(&is->query);
 	free(is);
 }
 

@@ -37,7 +37,7 @@ static char *draw(int cols, const struct item_row *r, bool tree, bool open, bool
 
 	list_layout_compute(&l, cols);
 	list_draw_header(text_canvas_canvas(t), 0, &l, ISORT_NO, false);
-	list_draw_row(text_canvas_canvas(t), 1, &l, r, tree, open, selected, DATE_DMY);
+	list_draw_row(text_canvas_canvas(t), 1, &l, r, tree, open, selected, DATE_DMY, NULL);
 	all = text_canvas_string(t);
 	nl = strchr(all, '\n');
 	line = strdup(nl + 1);

@@ -3,6 +3,7 @@
 #include "unit.h"
 
 #include "search.h"
+#include "text.h"
 
 /* The FTS expression text compiles to; "" when it holds no word. */
 static const char *fts_of(const char *text, char *buf, size_t n)
@@ -171,6 +172,126 @@ static void test_word_chars(void **state)
 			fail_msg("U+%04X should separate words", sep[i]);
 }
 
+/* ------------------------------------------------------------ the window */
+
+#define PHOSPHO "Ho\xC3\xA0n thi\xE1\xBB\x87n c\xC3\xB4ng ngh\xE1\xBB\x87 x\xE1\xBB\xAD l\xC3\xBD " \
+	"b\xC3\xA3 th\xE1\xBA\xA3i th\xE1\xBA\xA1" "ch cao phospho c\xE1\xBB\xA7" "a Nh\xC3\xA0 m\xC3\xA1y " \
+	"ph\xC3\xA2n b\xC3\xB3n DAP \xE2\x80\x93 \xC4\x90\xC3\xACnh V\xC5\xA9 s\xE1\xBA\xA3n xu\xE1\xBA\xA5t"
+/* "Hoàn thiện công nghệ xử lý bã thải thạch cao phospho của Nhà máy phân bón DAP – Đình Vũ sản xuất" */
+
+static size_t window(const char *query, const char *title, int cols)
+{
+	struct search_query *q = NULL;
+	size_t at;
+
+	assert_int_equal(search_compile(query, &q), 0);
+	at = search_window(q, title, cols);
+	search_free(&q);
+	return at;
+}
+
+/* What the list shows: "…" and the title from the window, in cols cells. */
+static void shown(const char *query, const char *title, int cols, char *out, size_t n)
+{
+	size_t at = window(query, title, cols);
+	char buf[512];
+
+	snprintf(buf, sizeof buf, "%s%s", at > 0 ? "\xE2\x80\xA6" : "", title + at);
+	text_fit(buf, cols, TEXT_ELLIPSIS, out, n);
+}
+
+static void test_window_bad_arguments(void **state)
+{
+	struct search_query *q = NULL;
+
+	(void)state;
+	assert_int_equal(search_window(NULL, PHOSPHO, 38), 0);
+	assert_int_equal(search_compile("thach", &q), 0);
+	assert_int_equal(search_window(q, NULL, 38), 0);
+	assert_int_equal(search_window(q, PHOSPHO, 0), 0);
+	assert_int_equal(search_window(q, PHOSPHO, 1), 0);
+	assert_int_equal(search_window(q, PHOSPHO, -5), 0);
+	assert_int_equal(search_window(q, "", 38), 0);
+	search_free(&q);
+}
+
+/* The case of the report: at 100 columns the title has 38 cells. */
+static void test_window_shows_the_match(void **state)
+{
+	char out[512];
+	size_t at;
+
+	(void)state;
+	at = window("thach cao", PHOSPHO, 38);
+	assert_true(at > 0);
+	/* at a word: "lý bã thải " leaves 11 cells before the match, a third of 37 */
+	assert_memory_equal(PHOSPHO + at, "l\xC3\xBD b\xC3\xA3", 6);
+	shown("thach cao", PHOSPHO, 38, out, sizeof out);
+	assert_string_equal(out, "\xE2\x80\xA6l\xC3\xBD b\xC3\xA3 th\xE1\xBA\xA3i th\xE1\xBA\xA1" "ch cao phospho c\xE1\xBB\xA7" "a Nh\xC3\xA0\xE2\x80\xA6");
+	assert_int_equal(text_width(out), 38);
+	/* the same for the query in capitals, with diacritics, or fullwidth */
+	assert_int_equal(window("TH\xE1\xBA\xA0" "CH CAO", PHOSPHO, 38), at);
+	assert_int_equal(window("\xEF\xBD\x94\xEF\xBD\x88\xEF\xBD\x81\xEF\xBD\x83\xEF\xBD\x88", PHOSPHO, 38), at);
+	/* a prefix matches as the search does */
+	assert_int_equal(window("thac", PHOSPHO, 38), at);
+	/* narrow: the match comes first */
+	shown("thach cao", PHOSPHO, 12, out, sizeof out);
+	assert_non_null(strstr(out, "th\xE1\xBA\xA1" "ch"));
+	assert_int_equal(text_width(out), 12);
+	/* a word at the very end: the rest of the title fills the cells */
+	shown("xuat", PHOSPHO, 20, out, sizeof out);
+	assert_string_equal(out, "\xE2\x80\xA6\xC4\x90\xC3\xACnh V\xC5\xA9 s\xE1\xBA\xA3n xu\xE1\xBA\xA5t");
+}
+
+static void test_window_not_needed(void **state)
+{
+	(void)state;
+	/* the match is within the cells (with room for the "…") */
+	assert_int_equal(window("cong nghe", PHOSPHO, 38), 0);
+	assert_int_equal(window("hoan", PHOSPHO, 10), 0);
+	/* the whole title fits */
+	assert_int_equal(window("thach", PHOSPHO, 200), 0);
+	/* no word of the title matches (the item matched on its notes) */
+	assert_int_equal(window("zzz", PHOSPHO, 38), 0);
+	assert_int_equal(window("dinh vu", "Ho\xC3\xA0n thi\xE1\xBB\x87n", 5), 0);
+	/* the match ends right at the last cell but one: it shows */
+	assert_int_equal(window("thai", PHOSPHO, 35), 0);
+}
+
+/* The first word of the title that matches, whichever word of the query. */
+static void test_window_first_match(void **state)
+{
+	char out[256];
+
+	(void)state;
+	/* "dinh" comes after "phospho" in the title: the window is at phospho */
+	shown("dinh phospho", PHOSPHO, 30, out, sizeof out);
+	assert_non_null(strstr(out, "phospho"));
+	/* punctuation that opens the word stays with it */
+	shown("hai", "X\xC3\xA2y d\xE1\xBB\xB1ng d\xE1\xBB\xAF li\xE1\xBB\x87u t\xC3\xADnh to\xC3\xA1n "
+	      "B\xE1\xBB\x99 ch\xE1\xBB\x89 s\xE1\xBB\x91 (PII) t\xE1\xBA\xA1i H\xE1\xBA\xA3i Ph\xC3\xB2ng",
+	      20, out, sizeof out);
+	assert_string_equal(out, "\xE2\x80\xA6(PII) t\xE1\xBA\xA1i H\xE1\xBA\xA3i Ph\xC3\xB2ng");
+	/* NFD text (as many bytes here as NFC): the same window */
+	assert_int_equal(window("thach", "Ho\xC3\xA0n thi\xE1\xBB\x87n c\xC3\xB4ng ngh\xE1\xBB\x87 x\xE1\xBB\xAD "
+	                        "l\xC3\xBD b\xC3\xA3 tha" "\xCC\x89" "i tha" "\xCC\xA3" "ch cao", 20),
+	                 window("thach", "Ho\xC3\xA0n thi\xE1\xBB\x87n c\xC3\xB4ng ngh\xE1\xBB\x87 x\xE1\xBB\xAD "
+	                        "l\xC3\xBD b\xC3\xA3 th\xE1\xBA\xA3i th\xE1\xBA\xA1" "ch cao", 20));
+	assert_true(window("thach", "Ho\xC3\xA0n thi\xE1\xBB\x87n c\xC3\xB4ng ngh\xE1\xBB\x87 x\xE1\xBB\xAD "
+	                   "l\xC3\xBD b\xC3\xA3 tha" "\xCC\x89" "i tha" "\xCC\xA3" "ch cao", 20) > 0);
+}
+
+/* A match longer than the cells: it starts the window. */
+static void test_window_long_word(void **state)
+{
+	const char *title = "Ban h\xC3\xA0nh v\xC4\x83n b\xE1\xBA\xA3n supercalifragilistic v\xE1\xBB\x81 vi\xE1\xBB\x87" "c";
+	char out[128];
+
+	(void)state;
+	shown("supercal", title, 12, out, sizeof out);
+	assert_string_equal(out, "\xE2\x80\xA6supercalif\xE2\x80\xA6");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +302,11 @@ int main(void)
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_word_chars),
+		cmocka_unit_test(test_window_bad_arguments),
+		cmocka_unit_test(test_window_shows_the_match),
+		cmocka_unit_test(test_window_not_needed),
+		cmocka_unit_test(test_window_first_match),
+		cmocka_unit_test(test_window_long_word),
 	};
 
 	unit_locale();
