@@ -95,6 +95,19 @@ for cmd in list "show 1" check "backup $tmp/copy.db"; do
 	check "$cmd: nothing raw on stderr" err_inert
 done
 
+# A crafted older database whose trigger raises a message while hoso
+# upgrades it: SQLite passes the message on.
+sqlite3 "$tmp/v1.db" <"$top_srcdir/data/schema/0001-core.sql"
+sqlite3 "$tmp/v1.db" "PRAGMA user_version = 1;
+INSERT INTO programme (id, title, created_at, updated_at) VALUES ('p', 'P', 'x', 'x');
+INSERT INTO item (id, no, programme_id, kind, title, status, created_at, updated_at)
+ VALUES ('i1', 1, 'p', 1, 'T', 2, 'x', 'x');
+CREATE TRIGGER t BEFORE UPDATE ON item BEGIN SELECT RAISE(ABORT, 'x${clip}'); END;"
+run list --db "$tmp/v1.db"
+check "a trigger's message: exit 1" status_is 1
+check "the message is shown inert" err_has "x^[]52;c;SGVsbG8=^G"
+check "nothing raw on stderr (trigger)" err_inert
+
 # Data with escapes, C1 controls and bidi overrides, in the text output.
 sqlite3 "$db" "UPDATE item SET title = 'Độc' || char(27) || ']0;HACKED' || char(7) || ' ' || char(27) || ']52;c;SGVsbG8=' || char(7) || ' c1' || char(155) || '2J ' || char(8238) || 'ngược' || char(9) || 'tab' WHERE no = 1"
 run show 1 --db "$db"

@@ -7,8 +7,11 @@ seeded "$db"
 sqlite3 "$db" "UPDATE item SET title = 'Độc' || char(27) || ']0;HACKED' || char(7) || 'x' || char(27) || '[2J' || char(27) || '[31mĐỏ' WHERE no = 1"
 sqlite3 "$db" "UPDATE item SET title = 'Tab' || char(9) || 'và' || char(10) || 'dòng mới' || char(155) || 'c1' WHERE no = 2"
 
+sqlite3 "$db" "UPDATE item SET title = 'Đảo' || char(8238) || 'ngược' || char(8294) || 'x' || char(8297) || ' hết' WHERE no = 4"
+
 tui_start 120x30 --db "$db"
 tui_wait "items: 42"
+check "bidi overrides and isolates show inert" screen_has "Đảo<U+202E>ngược<U+2066>x<U+2069> hết"
 check "the escape shows as ^[" screen_has "Độc^[]0;HACKED^Gx^[[2J^[[31mĐỏ"
 check "the terminal title was not changed" sh -c "[ \"\$($TMUX_CMD display-message -p -t $session '#{pane_title}')\" != HACKED ]"
 check "the screen was not cleared by the data" screen_has "Ban hành 3 văn bản"
