@@ -123,7 +123,7 @@ static void test_item_list(void **state)
 		;
 	text = render(s);
 	assert_non_null(strstr(text, "Search: dinh vu_  (3)"));
-	assert_non_null(strstr(text, "Hoàn thiện công nghệ xử lý bã thải"));
+	assert_non_null(strstr(text, "DAP – Đình Vũ"));
 	assert_null(strstr(text, "Techfest"));
 	free(text);
 	assert_int_equal(s->ops->key(s, UIK_ESC), SCREEN_REDRAW);
