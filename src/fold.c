@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
 #include <uninorm.h>
 
 #include "fold.h"
@@ -74,14 +75,50 @@ static void put(struct sink *o, const char *p, size_t k)
 }
 
 /*
+ * True when cp stays as it is under compatibility normalization, as far as
+ * folding can tell, in any text: it is a composed letter that composition
+ * gives back, or it has no decomposition and is no combining mark that
+ * could compose with what comes before (the marks U+0300..U+036F excepted:
+ * folding drops them, composed or not); and it is in a script with no other
+ * compositions (below U+0900, or the punctuation and symbols of
+ * U+2000..U+2FFF). Vietnamese letters and the punctuation of Vietnamese
+ * text are.
+ */
+static bool nfkc_stable_cp(uint32_t cp)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int tag, len;
+
+	if ((cp >= 0xC0 && cp <= 0xFF) || vn_is_mark(cp) || (cp >= 0x1EA0 && cp <= 0x1EF9) ||
+	    cp == 0xFFFD)
+		return true;
+	switch (cp) {
+	case 0x0102: case 0x0103: /* Ă ă */
+	case 0x0110: case 0x0111: /* Đ đ */
+	case 0x0128: case 0x0129: /* Ĩ ĩ */
+	case 0x0168: case 0x0169: /* Ũ ũ */
+	case 0x01A0: case 0x01A1: /* Ơ ơ */
+	case 0x01AF: case 0x01B0: /* Ư ư */
+		return true;
+	default:
+		break;
+	}
+	if (cp >= 0x0900 && (cp < 0x2000 || cp > 0x2FFF))
+		return false;
+	len = uc_decomposition(cp, &tag, d);
+	if (len < 0)
+		return uc_combining_class(cp) == 0;
+	return tag == UC_DECOMP_CANONICAL && len == 2 && uc_composition(d[0], d[1]) == cp;
+}
+
+/*
  * True when s (n bytes) is its own compatibility normalization as far as
- * folding can tell: ASCII, Latin-1 letters, the other letters of Vietnamese
- * and combining marks (which folding drops) only. Vietnamese text is, and
- * skips the normalizer.
+ * folding can tell (see nfkc_stable_cp): Vietnamese text is, and skips the
+ * normalizer.
  */
 static bool nfkc_stable(const char *s, size_t n)
 {
-	size_t i = 0, k;
+	size_t i = 0;
 	uint32_t cp;
 
 	while (i < n) {
@@ -89,21 +126,9 @@ static bool nfkc_stable(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		k = utf8_decode(s + i, n - i, &cp);
-		i += k;
-		if ((cp >= 0xC0 && cp <= 0xFF) || vn_is_mark(cp) || (cp >= 0x1EA0 && cp <= 0x1EF9))
-			continue;
-		switch (cp) {
-		case 0x0102: case 0x0103: /* Ă ă */
-		case 0x0110: case 0x0111: /* Đ đ */
-		case 0x0128: case 0x0129: /* Ĩ ĩ */
-		case 0x0168: case 0x0169: /* Ũ ũ */
-		case 0x01A0: case 0x01A1: /* Ơ ơ */
-		case 0x01AF: case 0x01B0: /* Ư ư */
-			continue;
-		default:
+		i += utf8_decode(s + i, n - i, &cp);
+		if (!nfkc_stable_cp(cp))
 			return false;
-		}
 	}
 	return true;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <uninorm.h>
 
 #include "fold.h"
 
@@ -259,6 +260,42 @@ static void test_compatibility(void **state)
 		fold_check(i, cases[i].s, cases[i].want);
 }
 
+/*
+ * The fold of a text is the fold of its compatibility normalization, whether
+ * the text takes the quick way (Vietnamese text skips the normalizer) or not.
+ */
+static void test_quick_way_agrees(void **state)
+{
+	static const char *const texts[] = {
+		"Ho\xC3\xA0n thi\xE1\xBB\x87n c\xC3\xB4ng ngh\xE1\xBB\x87 \xE2\x80\x93 DAP \xE2\x80\x9C\xC4\x90\xC3\xACnh V\xC5\xA9\xE2\x80\x9D",
+		"Ha" "\xCC\x89" "i Pho" "\xCC\x80" "ng",                        /* NFD */
+		"\xC6\xA1\xC6\xB0\xC4\x83\xC4\x91\xC4\xA9\xC5\xA9 \xC6\xA0\xC6\xAF\xC4\x82\xC4\x90\xC4\xA8\xC5\xA8",
+		"caf\xC3\xA9 na\xC3\xAFve \xC5\x93uvre \xC3\x9F",
+		"\xE2\x80\xA6 \xE2\x80\x89 \xE2\x84\xAB \xE2\x84\xA6 \xE2\x85\xA0",  /* … thin space Å Ω Ⅰ */
+		"\xCE\x86\xCE\xB8\xCE\xB7\xCE\xBD\xCE\xB1 \xCE\xB1\xCC\x81 \xCD\xBE \xCE\x87",  /* Greek, ; and · singletons */
+		"\xD0\xB8\xCC\x86 \xD0\xB9",                                   /* и + breve, й */
+		"\xE3\x81\x8B\xE3\x82\x99 \xE3\x81\x8C",                         /* か + U+3099, が */
+		"\xE1\x84\x80\xE1\x85\xA1 \xEA\xB0\x80",                         /* conjoining jamo, 가 */
+		"\xE0\xAD\x87\xE0\xAC\xBE \xE0\xAD\x8B",                         /* Oriya e + aa, o */
+		"\xEF\xBC\xA8\xE1\xBA\xA3i \xEF\xAC\x81 \xE2\x91\xA0 \xC2\xB2 \xC2\xA0",
+		"x\xCC\xA3\xCC\x81 q\xCC\x81\xCC\xA3",                           /* marks in either order */
+	};
+	char a[256], b[256];
+	size_t i, n, len;
+	uint8_t *norm;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		n = strlen(texts[i]);
+		fold_into(texts[i], n, a, sizeof a);
+		norm = u8_normalize(UNINORM_NFKC, (const uint8_t *)texts[i], n, NULL, &len);
+		assert_non_null(norm);
+		fold_into((const char *)norm, len, b, sizeof b);
+		free(norm);
+		check_str(i, a, b);
+	}
+}
+
 /* The same through a buffer too small: cut, and the length of the whole. */
 static void test_compatibility_small_buffer(void **state)
 {
@@ -357,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_small_buffer),
 		cmocka_unit_test(test_compatibility),
 		cmocka_unit_test(test_compatibility_small_buffer),
+		cmocka_unit_test(test_quick_way_agrees),
 		cmocka_unit_test(test_dup),
 		cmocka_unit_test(test_nfc_nfd_alike),
 		cmocka_unit_test(test_locale_independent),
