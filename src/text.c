@@ -8,6 +8,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include <uninorm.h>
+
 #include "text.h"
 
 #define REPLACEMENT 0xFFFD
@@ -476,5 +478,27 @@ char *text_inert_dup(const char *s)
 	if (out == NULL)
 		return NULL;
 	fit(s, INT_MAX, 0, out, need, NULL);
+	return out;
+}
+
+char *text_nfc_dup(const char *s, size_t n, size_t *outlen)
+{
+	size_t len = 0;
+	uint8_t *norm;
+	char *out;
+
+	if (s == NULL)
+		s = "";
+	norm = u8_normalize(UNINORM_NFC, (const uint8_t *)s, n, NULL, &len);
+	if (norm == NULL)
+		return NULL;
+	out = malloc(len + 1);
+	if (out != NULL) {
+		memcpy(out, norm, len);
+		out[len] = '\0';
+		if (outlen != NULL)
+			*outlen = len;
+	}
+	free(norm);
 	return out;
 }

@@ -89,6 +89,14 @@ char *text_fit_dup(const char *s, int cols);
  */
 char *text_inert_dup(const char *s);
 
+/*
+ * The first n bytes of s in Unicode normalization form C (precomposed: "e"
+ * U+0302 U+0301 becomes "ế"), as hoso stores text. Returns a new string the
+ * caller frees, and its length in *outlen (may be NULL); NULL when out of
+ * memory or when s is not valid UTF-8.
+ */
+char *text_nfc_dup(const char *s, size_t n, size_t *outlen);
+
 /* True when s (n bytes) is well-formed UTF-8 with no NUL byte. */
 bool utf8_valid(const char *s, size_t n);
 

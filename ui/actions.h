@@ -26,9 +26,10 @@
 	X(CLEAR,     "clear",     N_("Clear the search and the filters"),        "c",          false) \
 	X(DOCUMENTS, "documents", N_("The register of legal documents"),         "v",          false) \
 	X(HELP,      "help",      N_("Help: the keys of this screen"),           "? F1",       false) \
-	X(BACK,      "back",      N_("Back; on the main list, quit"),            "q Esc",      false) \
+	X(BACK,      "back",      N_("Back; on the main list, quit"),            "q Esc C-c",  false) \
 	X(QUIT,      "quit",      N_("Quit hoso"),                               "F10",        false) \
-	X(REDRAW,    "redraw",    N_("Redraw the screen"),                       "C-l",        false) \
+	X(REDRAW,    "redraw",    N_("Read the data again and redraw the screen"), "C-l",      false) \
+	X(SUSPEND,   "suspend",   N_("Suspend hoso (the shell's fg brings it back)"), "C-z",   false) \
 	X(ADD,       "add",       N_("Add an item"),                             "a Insert",   true) \
 	X(EDIT,      "edit",      N_("Edit in a form"),                          "e",          true) \
 	X(ARCHIVE,   "archive",   N_("Archive, after a confirmation"),           "d Delete",   true) \

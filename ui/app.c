@@ -3,12 +3,14 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "i18n.h"
+#include "settings.h"
 #include "screens.h"
 #include "store.h"
-#include "term.h"
+#include "terminal.h"
 #include "text.h"
 #include "wrap.h"
 
@@ -191,6 +193,28 @@ static void draw(struct app *a)
 		/* The pop-up may have placed the cursor: draw it again on top. */
 		top->ops->draw(top, c, 1, c->rows - 2);
 	}
+	if (top->ops->cursor != NULL)
+		top->ops->cursor(top, c);
+}
+
+static void resize(struct app *a)
+{
+	int i;
+
+	curses_canvas_resize(a->canvas);
+	for (i = 0; i < a->depth; i++)
+		if (a->stack[i]->ops->resume != NULL)
+			a->stack[i]->ops->resume(a->stack[i]);
+}
+
+/* Every screen reads its data again (Ctrl-L). */
+static void reload(struct app *a)
+{
+	int i;
+
+	for (i = 0; i < a->depth; i++)
+		if (a->stack[i]->ops->reload != NULL)
+			a->stack[i]->ops->reload(a->stack[i]);
 }
 
 /* The application's own actions, after the top screen passed on one. */
@@ -200,7 +224,12 @@ static int global_action(struct app *a, enum action act)
 	case ACTION_QUIT:
 		return SCREEN_QUIT;
 	case ACTION_REDRAW:
+		reload(a);
 		term_repaint(a->term);
+		return SCREEN_REDRAW;
+	case ACTION_SUSPEND:
+		term_suspend(a->term);
+		resize(a);
 		return SCREEN_REDRAW;
 	default:
 		break;
@@ -230,6 +259,11 @@ static int dispatch(struct app *a, ui_key k, struct screen **handler)
 	*handler = top;
 	if (top == NULL)
 		return SCREEN_QUIT;
+	if (k == UIK_REPORT_LIGHT || k == UIK_REPORT_DARK) {
+		/* The terminal answered: its background decides the default theme. */
+		curses_canvas_set_theme(a->canvas, k == UIK_REPORT_LIGHT ? THEME_LIGHT : THEME_DEFAULT);
+		return SCREEN_REDRAW;
+	}
 	if (top->ops->key != NULL)
 		r = top->ops->key(top, k);
 	if (r != SCREEN_IGNORED)
@@ -239,7 +273,14 @@ static int dispatch(struct app *a, ui_key k, struct screen **handler)
 		char name[32];
 
 		ui_key_name(k, name, sizeof name);
-		app_message(a, ROLE_DIM, _("%s: no action on this key (press ? for help)"), name);
+		if (k == UIK_UNKNOWN)
+			app_message(a, ROLE_DIM, "%s", _("The terminal sent a key hoso does not know; it was ignored"));
+		else if (k & UIK_PASTED)
+			app_message(a, ROLE_DIM, "%s", _("Pasted text goes into a search or a field; here it was ignored"));
+		else if (name[0] == '\0')
+			app_message(a, ROLE_DIM, "%s", _("This key does nothing here (press ? for help)"));
+		else
+			app_message(a, ROLE_DIM, _("%s does nothing here (press ? for help)"), name);
 		return SCREEN_REDRAW;
 	}
 	r = top->ops->action(top, act);
@@ -265,16 +306,6 @@ static int dispatch(struct app *a, ui_key k, struct screen **handler)
 	return r;
 }
 
-static void resize(struct app *a)
-{
-	int i;
-
-	curses_canvas_resize(a->canvas);
-	for (i = 0; i < a->depth; i++)
-		if (a->stack[i]->ops->resume != NULL)
-			a->stack[i]->ops->resume(a->stack[i]);
-}
-
 /*
  * Background work waits this long after a screen is sent: the terminal (or
  * sshd) gets the CPU to pass the screen on, and a key typed meanwhile is
@@ -282,9 +313,21 @@ static void resize(struct app *a)
  */
 #define IDLE_DELAY_MS 15
 
+/* Keys typed ahead are handled before the screen is drawn, but not for longer than this. */
+#define TYPEAHEAD_MAX_MS 100
+
+static long long clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int app_run(struct app *a)
 {
 	bool dirty = true, idle_done = false;
+	long long undrawn_since = 0;
 
 	if (a->notice[0] != '\0')
 		app_message(a, ROLE_MESSAGE, "%s", a->notice);
@@ -295,10 +338,15 @@ int app_run(struct app *a)
 		ui_key k = 0;
 		int sig = 0, r;
 
-		if (dirty) {
+		/* Keys typed ahead (a held key, a paste) are read before drawing once. */
+		if (dirty && (!term_pending(a->term) ||
+		              (undrawn_since != 0 && clock_ms() - undrawn_since > TYPEAHEAD_MAX_MS))) {
 			draw(a);
-			term_flush(a->term);
+			term_flush(a->term, !idle_wanted && !term_pending(a->term));
 			dirty = false;
+			undrawn_since = 0;
+		} else if (dirty && undrawn_since == 0) {
+			undrawn_since = clock_ms();
 		}
 		ev = term_read(a->term, idle_wanted ? IDLE_DELAY_MS : -1, &k, &sig);
 		switch (ev) {
@@ -307,8 +355,13 @@ int app_run(struct app *a)
 				r = top->ops->idle(top);
 				if (r & SCREEN_REDRAW)
 					dirty = true;
-				if (r == SCREEN_IGNORED)
+				if (r == SCREEN_IGNORED) {
 					idle_done = true;
+					if (!dirty) {
+						/* Nothing more to do: say the screen is final. */
+						term_flush(a->term, !term_pending(a->term));
+					}
+				}
 			}
 			continue;
 		case TERM_SIGNAL:
@@ -318,6 +371,16 @@ int app_run(struct app *a)
 		case TERM_EOF:
 			a->exit_status = 1;
 			a->quit = true;
+			continue;
+		case TERM_SUSPEND:
+			term_suspend(a->term);
+			resize(a);
+			dirty = true;
+			continue;
+		case TERM_RESUMED:
+			term_resume(a->term);
+			resize(a);
+			dirty = true;
 			continue;
 		case TERM_RESIZE:
 			resize(a);

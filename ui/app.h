@@ -18,7 +18,7 @@
 #define APP_MIN_ROWS 12
 #define APP_MIN_COLS 40
 
-struct term;
+struct terminal;
 
 struct app {
 	struct context *ctx;
@@ -27,7 +27,7 @@ struct app {
 	bool no_reader;       /* it could not be opened: do not try again */
 	struct keymap *keys;
 	struct canvas *canvas;
-	struct term *term;
+	struct terminal *term;
 	struct screen *stack[APP_MAX_SCREENS];
 	int depth;
 	char message[512];

@@ -98,6 +98,9 @@ void text_canvas_free(struct text_canvas **t);
  */
 struct canvas *curses_canvas_new(bool colour, int theme);
 
+/* Colours for another theme (THEME_DEFAULT or THEME_LIGHT); nothing without colours. */
+void curses_canvas_set_theme(struct canvas *c, int theme);
+
 /* Takes the terminal's size again (after a resize). */
 void curses_canvas_resize(struct canvas *c);
 

@@ -169,6 +169,12 @@ struct canvas *curses_canvas_new(bool colour, int theme_id)
 	return &cc->canvas;
 }
 
+void curses_canvas_set_theme(struct canvas *c, int theme_id)
+{
+	if (c->colour)
+		theme((struct curses_canvas *)c, true, theme_id);
+}
+
 void curses_canvas_resize(struct canvas *c)
 {
 	c->rows = LINES;

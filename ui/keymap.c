@@ -6,14 +6,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include <curses.h>
-
 #include "i18n.h"
 #include "keymap.h"
 #include "settings.h"
 #include "text.h"
 
-#define MAX_BINDINGS 256
+/* More than this is no keyboard's: a [keys] section that long is refused. */
+#define MAX_BINDINGS 4096
 
 struct binding {
 	ui_key key;
@@ -21,8 +20,8 @@ struct binding {
 };
 
 struct keymap {
-	struct binding b[MAX_BINDINGS];
-	int n;
+	struct binding *b;
+	int n, cap;
 };
 
 struct named_key {
@@ -32,71 +31,54 @@ struct named_key {
 
 /* The first name of a key is the one shown in help. */
 static const struct named_key named[] = {
-	{ "Up", KEY_FN + KEY_UP },
-	{ "Down", KEY_FN + KEY_DOWN },
-	{ "Left", KEY_FN + KEY_LEFT },
-	{ "Right", KEY_FN + KEY_RIGHT },
-	{ "PgUp", KEY_FN + KEY_PPAGE },
-	{ "PageUp", KEY_FN + KEY_PPAGE },
-	{ "PgDn", KEY_FN + KEY_NPAGE },
-	{ "PageDown", KEY_FN + KEY_NPAGE },
-	{ "Home", KEY_FN + KEY_HOME },
-	{ "End", KEY_FN + KEY_END },
-	{ "Insert", KEY_FN + KEY_IC },
-	{ "Ins", KEY_FN + KEY_IC },
-	{ "Delete", KEY_FN + KEY_DC },
-	{ "Del", KEY_FN + KEY_DC },
+	{ "Up", UIK_UP },
+	{ "Down", UIK_DOWN },
+	{ "Left", UIK_LEFT },
+	{ "Right", UIK_RIGHT },
+	{ "PgUp", UIK_PGUP },
+	{ "PageUp", UIK_PGUP },
+	{ "PgDn", UIK_PGDN },
+	{ "PageDown", UIK_PGDN },
+	{ "Home", UIK_HOME },
+	{ "End", UIK_END },
+	{ "Insert", UIK_INSERT },
+	{ "Ins", UIK_INSERT },
+	{ "Delete", UIK_DELETE },
+	{ "Del", UIK_DELETE },
+	{ "Begin", UIK_BEGIN },
 	{ "Enter", UIK_ENTER },
 	{ "Return", UIK_ENTER },
 	{ "Esc", UIK_ESC },
 	{ "Escape", UIK_ESC },
 	{ "Tab", UIK_TAB },
-	{ "S-Tab", KEY_FN + KEY_BTAB },
-	{ "BackTab", KEY_FN + KEY_BTAB },
+	{ "S-Tab", UIK_BTAB },
+	{ "BackTab", UIK_BTAB },
 	{ "Backspace", UIK_BACKSPACE },
 	{ "BS", UIK_BACKSPACE },
 	{ "Space", ' ' },
 };
 
-ui_key key_from_curses(int is_fn, int ch)
-{
-	if (!is_fn) {
-		if (ch == '\n' || ch == '\r')
-			return UIK_ENTER;
-		if (ch == 8 || ch == 127)
-			return UIK_BACKSPACE;
-		return ch;
-	}
-	switch (ch) {
-	case KEY_ENTER:
-		return UIK_ENTER;
-	case KEY_BACKSPACE:
-		return UIK_BACKSPACE;
-	case KEY_FIND:
-	case KEY_A1:
-		return KEY_FN + KEY_HOME;
-	case KEY_SELECT:
-	case KEY_C1:
-		return KEY_FN + KEY_END;
-	case KEY_A3:
-		return KEY_FN + KEY_PPAGE;
-	case KEY_C3:
-		return KEY_FN + KEY_NPAGE;
-	default:
-		return KEY_FN + ch;
-	}
-}
+/* The modifier prefixes of key names, in the order names show them. */
+static const struct {
+	const char *prefix;
+	ui_key bit;
+	bool shown;
+} prefixes[] = {
+	{ "C-", UIK_CTRL, true }, { "M-", UIK_ALT, true }, { "A-", UIK_ALT, false },
+	{ "S-", UIK_SHIFT, true },
+};
 
-int ui_key_parse(const char *name, ui_key *out)
+/* A name without modifiers: a character, a named key, F1..F20, ^X. */
+static int parse_base(const char *name, ui_key *out)
 {
-	size_t i, len;
+	size_t i, len = strlen(name);
 	uint32_t cp;
 
-	if (name == NULL || *name == '\0')
+	if (len == 0)
 		return -1;
-	len = strlen(name);
 	/* One character stands for itself, case and all. */
-	if (utf8_decode(name, len, &cp) == len && cp != 0xfffd && cp >= 0x20 && cp != 0x7f) {
+	if (utf8_decode(name, len, &cp) == len && cp != 0xfffd && cp >= 0x20 && cp != 0x7f &&
+	    !(cp >= 0x80 && cp < 0xa0)) {
 		*out = (ui_key)cp;
 		return 0;
 	}
@@ -110,60 +92,117 @@ int ui_key_parse(const char *name, ui_key *out)
 		char *end;
 		long n = strtol(name + 1, &end, 10);
 
-		if (*end == '\0' && n >= 1 && n <= 12) {
-			*out = KEY_FN + KEY_F(n);
+		if (*end == '\0' && n >= 1 && n <= 20 && name[1] != '0') {
+			*out = UIK_F(n);
 			return 0;
 		}
 		return -1;
 	}
-	{
-		const char *rest = NULL;
+	if (len == 2 && name[0] == '^') {
+		int c = toupper((unsigned char)name[1]);
 
-		if (len == 3 && (name[0] == 'C' || name[0] == 'c') && name[1] == '-')
-			rest = name + 2;
-		else if (len == 2 && name[0] == '^')
-			rest = name + 1;
-		else if (len == 6 && strncasecmp(name, "Ctrl-", 5) == 0)
-			rest = name + 5;
-		if (rest != NULL) {
-			int c = toupper((unsigned char)*rest);
-
-			if (c >= '@' && c <= '_') {
-				*out = c & 0x1f;
-				return 0;
-			}
+		if (c >= '@' && c <= '_') {
+			*out = c & 0x1f;
+			return 0;
 		}
 	}
 	return -1;
 }
 
-void ui_key_name(ui_key k, char *buf, size_t n)
+int ui_key_parse(const char *name, ui_key *out)
 {
+	ui_key mods = 0, k;
 	size_t i;
 
+	if (name == NULL || *name == '\0')
+		return -1;
+	if (strcasecmp(name, "S-Tab") == 0) {
+		*out = UIK_BTAB;
+		return 0;
+	}
+	for (;;) {
+		bool found = false;
+
+		if (strncasecmp(name, "Ctrl-", 5) == 0 && name[5] != '\0') {
+			mods |= UIK_CTRL;
+			name += 5;
+			continue;
+		}
+		for (i = 0; i < sizeof prefixes / sizeof prefixes[0] && !found; i++) {
+			size_t pl = strlen(prefixes[i].prefix);
+
+			if (strncasecmp(name, prefixes[i].prefix, pl) == 0 && name[pl] != '\0') {
+				mods |= prefixes[i].bit;
+				name += pl;
+				found = true;
+			}
+		}
+		if (!found)
+			break;
+	}
+	if (parse_base(name, &k) != 0)
+		return -1;
+	if ((mods & UIK_CTRL) && k < KEY_FN) {
+		/* C-s is the control character; C-Up is Ctrl and the arrow. */
+		int c = k < 0x80 ? toupper(k) : 0;
+
+		if (c < '@' || c > '_')
+			return -1; /* Ctrl with a character no terminal sends ("C-é") */
+		k = c & 0x1f;
+		mods &= ~UIK_CTRL;
+	}
+	*out = k | mods;
+	return 0;
+}
+
+void ui_key_name(ui_key k, char *buf, size_t n)
+{
+	ui_key base = ui_key_base(k);
+	char name[32];
+	size_t i, used = 0;
+
+	if (n == 0)
+		return;
+	buf[0] = '\0';
+	name[0] = '\0';
+	if ((k & ~UIK_PASTED) == UIK_BTAB) {
+		snprintf(buf, n, "S-Tab");
+		return;
+	}
 	for (i = 0; i < sizeof named / sizeof named[0]; i++) {
-		if (named[i].key == k) {
-			snprintf(buf, n, "%s", named[i].name);
-			return;
+		if (named[i].key == base) {
+			snprintf(name, sizeof name, "%s", named[i].name);
+			break;
 		}
 	}
-	if (k >= KEY_FN + KEY_F(1) && k <= KEY_FN + KEY_F(12)) {
-		snprintf(buf, n, "F%d", k - KEY_FN - KEY_F0);
-		return;
-	}
-	if (k >= 1 && k < 32) {
-		snprintf(buf, n, "C-%c", (char)tolower(k + '@'));
-		return;
-	}
-	if (k >= 32 && k < KEY_FN) {
+	if (name[0] != '\0') {
+		/* a named key */
+	} else if (base >= UIK_F(1) && base <= UIK_F(20)) {
+		snprintf(name, sizeof name, "F%d", base - UIK_F0);
+	} else if (base >= 1 && base < 32) {
+		snprintf(name, sizeof name, "C-%c", (char)tolower(base + '@'));
+	} else if (base >= 32 && base < KEY_FN && !(base >= 0x7f && base < 0xa0)) {
 		char u[5] = { 0 };
 
-		utf8_encode((uint32_t)k, u);
-		snprintf(buf, n, "%s", u);
-		return;
+		utf8_encode((uint32_t)base, u);
+		snprintf(name, sizeof name, "%s", u);
+	} else {
+		return; /* no name: the caller says "this key" */
 	}
-	snprintf(buf, n, "key %d", k);
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		if ((k & prefixes[i].bit) && prefixes[i].shown) {
+			int w = snprintf(buf + used, n - used, "%s", prefixes[i].prefix);
+
+			if (w < 0 || (size_t)w >= n - used)
+				return;
+			used += (size_t)w;
+		}
+	}
+	snprintf(buf + used, n - used, "%s", name);
 }
+
+/* The key that always quits, whatever [keys] says. */
+#define ALWAYS_QUIT UIK_F(10)
 
 static void unbind_key(struct keymap *m, ui_key k)
 {
@@ -185,57 +224,73 @@ static void unbind_action(struct keymap *m, enum action a)
 	m->n = j;
 }
 
-static int bind(struct keymap *m, ui_key k, enum action a)
+enum bind_error { BIND_OK, BIND_NO_MEMORY, BIND_TOO_MANY, BIND_BAD_NAME, BIND_NO_KEY, BIND_RESERVED };
+
+static enum bind_error bind(struct keymap *m, ui_key k, enum action a)
 {
 	unbind_key(m, k);
 	if (m->n >= MAX_BINDINGS)
-		return -1;
+		return BIND_TOO_MANY;
+	if (m->n == m->cap) {
+		int cap = m->cap > 0 ? m->cap * 2 : 64;
+		struct binding *b = realloc(m->b, (size_t)cap * sizeof *b);
+
+		if (b == NULL)
+			return BIND_NO_MEMORY;
+		m->b = b;
+		m->cap = cap;
+	}
 	m->b[m->n].key = k;
 	m->b[m->n].action = a;
 	m->n++;
-	return 0;
+	return BIND_OK;
 }
 
-/* Binds each key named in list (spaces or commas between names). */
-static int bind_list(struct keymap *m, const char *list, enum action a, const char **bad,
-                     char *badbuf, size_t badsz)
+/* Binds each key named in list (spaces or commas between names); *bad gets a bad name. */
+static enum bind_error bind_list(struct keymap *m, const char *list, enum action a,
+                                 char *bad, size_t badsz)
 {
 	char *copy = strdup(list), *tok, *save = NULL;
-	int rc = 0, count = 0;
+	enum bind_error rc = BIND_OK;
+	int count = 0;
 
 	if (copy == NULL)
-		return -1;
-	for (tok = strtok_r(copy, " \t", &save); tok != NULL; tok = strtok_r(NULL, " \t", &save)) {
-		size_t len = strlen(tok);
+		return BIND_NO_MEMORY;
+	for (tok = strtok_r(copy, " \t,", &save); tok != NULL && rc == BIND_OK;
+	     tok = strtok_r(NULL, " \t,", &save)) {
 		ui_key k;
 
-		if (len > 1 && tok[len - 1] == ',')
-			tok[len - 1] = '\0';
 		if (ui_key_parse(tok, &k) != 0) {
-			snprintf(badbuf, badsz, "%s", tok);
-			*bad = badbuf;
-			rc = -1;
-			break;
+			snprintf(bad, badsz, "%s", tok);
+			rc = BIND_BAD_NAME;
+		} else if (k == ALWAYS_QUIT && a != ACTION_QUIT) {
+			rc = BIND_RESERVED;
+		} else {
+			rc = bind(m, k, a);
+			count++;
 		}
-		if (bind(m, k, a) != 0) {
-			rc = -1;
-			break;
-		}
-		count++;
 	}
 	free(copy);
-	if (rc == 0 && count == 0) {
-		*bad = "";
-		rc = -1;
-	}
+	if (rc == BIND_OK && count == 0)
+		rc = BIND_NO_KEY;
 	return rc;
+}
+
+static bool has_key(const struct keymap *m, enum action a)
+{
+	int i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->b[i].action == a)
+			return true;
+	return false;
 }
 
 int keymap_new(struct keymap **out, const struct settings *s, struct error *err)
 {
 	struct keymap *m = calloc(1, sizeof *m);
-	const char *bad = NULL;
-	char badbuf[64];
+	const struct key_setting *trap = NULL; /* the line that took back's last key */
+	char bad[64];
 	size_t i;
 	int a;
 
@@ -243,10 +298,11 @@ int keymap_new(struct keymap **out, const struct settings *s, struct error *err)
 	if (m == NULL)
 		return error_set(err, ERROR_RUNTIME, _("out of memory"));
 	for (a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
-		if (bind_list(m, action_default_keys((enum action)a), (enum action)a, &bad, badbuf,
-		              sizeof badbuf) != 0) {
-			free(m);
-			return error_set(err, ERROR_RUNTIME, "internal error: default key '%s'", bad);
+		if (bind_list(m, action_default_keys((enum action)a), (enum action)a, bad,
+		              sizeof bad) != BIND_OK) {
+			keymap_free(&m);
+			return error_set(err, ERROR_RUNTIME, "internal error: default keys of %s",
+			                 action_name((enum action)a));
 		}
 	}
 	for (i = 0; s != NULL && i < s->nkeys; i++) {
@@ -256,20 +312,49 @@ int keymap_new(struct keymap **out, const struct settings *s, struct error *err)
 		if (act == ACTION_NONE) {
 			error_set(err, ERROR_RUNTIME, _("%s:%d: [keys] %s: no such action (see hoso.ini(5))"),
 			          k->file, k->line, k->action);
-			free(m);
+			keymap_free(&m);
 			return -1;
 		}
 		unbind_action(m, act);
-		if (bind_list(m, k->keys, act, &bad, badbuf, sizeof badbuf) != 0) {
-			if (bad != NULL && *bad != '\0')
-				error_set(err, ERROR_RUNTIME, _("%s:%d: [keys] %s: \"%s\" is not a key name (see hoso.ini(5))"),
-				          k->file, k->line, k->action, bad);
-			else
-				error_set(err, ERROR_RUNTIME, _("%s:%d: [keys] %s: no key given"),
-				          k->file, k->line, k->action);
-			free(m);
-			return -1;
+		switch (bind_list(m, k->keys, act, bad, sizeof bad)) {
+		case BIND_OK:
+			if (trap == NULL && !has_key(m, ACTION_BACK))
+				trap = k;
+			continue;
+		case BIND_BAD_NAME:
+			error_set(err, ERROR_RUNTIME, _("%s:%d: [keys] %s: \"%s\" is not a key name (see hoso.ini(5))"),
+			          k->file, k->line, k->action, bad);
+			break;
+		case BIND_NO_KEY:
+			error_set(err, ERROR_RUNTIME, _("%s:%d: [keys] %s: no key given"),
+			          k->file, k->line, k->action);
+			break;
+		case BIND_RESERVED:
+			error_set(err, ERROR_RUNTIME, _("%s:%d: [keys] %s: F10 always quits hoso; choose another key"),
+			          k->file, k->line, k->action);
+			break;
+		case BIND_TOO_MANY:
+			error_set(err, ERROR_RUNTIME, _("%s:%d: [keys] %s: too many keys (hoso takes up to %d bindings)"),
+			          k->file, k->line, k->action, MAX_BINDINGS);
+			break;
+		case BIND_NO_MEMORY:
+			error_set(err, ERROR_RUNTIME, _("out of memory"));
+			break;
 		}
+		keymap_free(&m);
+		return -1;
+	}
+	/* F10 quits whatever [keys] did; quit and back always keep a key. */
+	if (bind(m, ALWAYS_QUIT, ACTION_QUIT) != BIND_OK) {
+		keymap_free(&m);
+		return error_set(err, ERROR_RUNTIME, _("out of memory"));
+	}
+	if (trap != NULL && !has_key(m, ACTION_BACK)) {
+		error_set(err, ERROR_RUNTIME,
+		          _("%s:%d: [keys] %s: takes the last key of \"back\", and a clerk could not leave a screen; give \"back\" a key"),
+		          trap->file, trap->line, trap->action);
+		keymap_free(&m);
+		return -1;
 	}
 	*out = m;
 	return 0;
@@ -279,6 +364,8 @@ enum action keymap_lookup(const struct keymap *m, ui_key k)
 {
 	int i;
 
+	if (k & UIK_PASTED)
+		return ACTION_NONE; /* pasted text is never a command */
 	for (i = 0; i < m->n; i++)
 		if (m->b[i].key == k)
 			return m->b[i].action;
@@ -311,6 +398,7 @@ void keymap_free(struct keymap **m)
 {
 	if (m == NULL || *m == NULL)
 		return;
+	free((*m)->b);
 	free(*m);
 	*m = NULL;
 }

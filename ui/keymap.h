@@ -4,9 +4,12 @@
 /*
  * Keys and their bindings to actions: the defaults of actions.h, then the
  * [keys] section of the settings (a line names an action and the keys that
- * replace its defaults; a key bound there leaves any other action).
+ * replace its defaults; a key bound there leaves any other action). F10
+ * always quits, whatever [keys] says, and a configuration that leaves "quit"
+ * or "back" without a key is refused: no file can trap a clerk.
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "actions.h"
@@ -16,8 +19,12 @@ struct settings;
 
 /*
  * A key as the screens see it: a character (its code point; control keys
- * are 1..31, Esc 27, Enter 13, Backspace 127) or a function key
- * (KEY_FN + the curses KEY_ code).
+ * are 1..31, Esc 27, Enter 13, Backspace 127, Tab 9), or a key without a
+ * character (KEY_FN and above: the arrows, Home, F1 …), either with the
+ * modifier bits that the terminal reported (UIK_SHIFT, UIK_ALT, UIK_CTRL).
+ * A Ctrl-letter is its control character, not UIK_CTRL with the letter.
+ * Characters the clerk pasted (bracketed paste) carry UIK_PASTED: they are
+ * text for a field, never commands.
  */
 typedef int ui_key;
 #define KEY_FN 0x200000
@@ -25,14 +32,54 @@ typedef int ui_key;
 #define UIK_ESC 27
 #define UIK_TAB 9
 #define UIK_BACKSPACE 127
+enum {
+	UIK_UP = KEY_FN + 1,
+	UIK_DOWN,
+	UIK_LEFT,
+	UIK_RIGHT,
+	UIK_HOME,
+	UIK_END,
+	UIK_PGUP,
+	UIK_PGDN,
+	UIK_INSERT,
+	UIK_DELETE,
+	UIK_BEGIN,          /* the centre of the keypad (5 without Num Lock) */
+	UIK_F0 = KEY_FN + 0x40,
+	UIK_UNKNOWN = KEY_FN + 0x100, /* a whole escape sequence that is no key hoso knows */
+	UIK_REPORT_LIGHT,   /* the terminal said its background is light */
+	UIK_REPORT_DARK,    /* … dark */
+};
+#define UIK_F(n) (UIK_F0 + (n)) /* F1 … F20 */
+#define UIK_SHIFT 0x1000000
+#define UIK_ALT 0x2000000
+#define UIK_CTRL 0x4000000
+#define UIK_PASTED 0x8000000
+#define UIK_MODS (UIK_SHIFT | UIK_ALT | UIK_CTRL)
+#define UIK_BTAB (UIK_SHIFT | UIK_TAB)
 
-/* The canonical key for what curses returned (is_fn: wget_wch said KEY_CODE_YES). */
-ui_key key_from_curses(int is_fn, int ch);
+/* The key without its modifier and paste bits. */
+static inline ui_key ui_key_base(ui_key k)
+{
+	return k & ~(UIK_MODS | UIK_PASTED);
+}
 
-/* Parses one key name ("j", "Down", "C-s", "^S", "F1", "PgDn", "Enter"); 0 on success. */
+/* True when k types text: a printable character (pasted or not), no Alt or Ctrl. */
+static inline bool ui_key_is_text(ui_key k)
+{
+	ui_key b = k & ~(UIK_PASTED | UIK_SHIFT);
+
+	return b >= 0x20 && b < KEY_FN && b != 0x7f && !(b >= 0x80 && b < 0xa0);
+}
+
+/*
+ * Parses one key name: a character ("j", "đ"), a named key ("Down", "PgDn",
+ * "Enter", "F1" … "F20"), with modifiers before it ("C-Up", "S-Down",
+ * "M-j" or "A-j" for Alt), or a control character ("C-s", "^S", "Ctrl-s").
+ * Returns 0 and *out, or -1.
+ */
 int ui_key_parse(const char *name, ui_key *out);
 
-/* The name of k ("Down", "C-l", "j") into buf (n bytes). */
+/* The name of k ("Down", "C-l", "j", "C-Up", "M-x") into buf (n bytes); "" for none. */
 void ui_key_name(ui_key k, char *buf, size_t n);
 
 struct keymap;

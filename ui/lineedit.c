@@ -1,83 +1,311 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lineedit.h"
 #include "text.h"
 
+static size_t max_of(const struct lineedit *e)
+{
+	return e->max > 0 ? e->max : LINEEDIT_MAX;
+}
+
+const char *lineedit_text(const struct lineedit *e)
+{
+	return e->text != NULL ? e->text : "";
+}
+
 void lineedit_clear(struct lineedit *e)
 {
-	e->text[0] = '\0';
-	e->len = 0;
+	if (e->text != NULL)
+		e->text[0] = '\0';
+	e->len = e->cursor = 0;
+	e->scroll = 0;
 }
 
-void lineedit_set(struct lineedit *e, const char *text)
+void lineedit_free(struct lineedit *e)
 {
-	size_t n = 0, i = 0, len = strlen(text);
+	size_t max = e->max;
 
+	free(e->text);
+	memset(e, 0, sizeof *e);
+	e->max = max;
+}
+
+static int reserve(struct lineedit *e, size_t need)
+{
+	size_t cap;
+	char *p;
+
+	if (need + 1 <= e->cap)
+		return 0;
+	cap = e->cap > 0 ? e->cap : 64;
+	while (cap < need + 1)
+		cap *= 2;
+	p = realloc(e->text, cap);
+	if (p == NULL)
+		return -1;
+	if (e->text == NULL)
+		p[0] = '\0';
+	e->text = p;
+	e->cap = cap;
+	return 0;
+}
+
+/* True for a code point drawn on the character before it (a combining mark). */
+static bool is_mark(uint32_t cp)
+{
+	return text_cp_width(cp) == 0;
+}
+
+/* The end of the character (with its marks) that starts at i. */
+static size_t cluster_end(const char *s, size_t len, size_t i)
+{
+	uint32_t cp;
+
+	if (i >= len)
+		return len;
+	i += utf8_decode(s + i, len - i, &cp);
 	while (i < len) {
-		uint32_t cp;
-		size_t l = utf8_decode(text + i, len - i, &cp);
+		size_t l = utf8_decode(s + i, len - i, &cp);
 
-		if (i + l >= sizeof e->text)
+		if (!is_mark(cp))
 			break;
 		i += l;
-		n = i;
 	}
-	memcpy(e->text, text, n);
-	e->text[n] = '\0';
-	e->len = n;
+	return i;
 }
 
-/* The start of the character (with its marks) that ends at len. */
-static size_t char_start(const char *s, size_t len)
+/* The start of the character (with its marks) that ends at i. */
+static size_t cluster_start(const char *s, size_t i)
 {
-	size_t i = len;
-
 	while (i > 0) {
 		size_t j = i - 1;
 		uint32_t cp;
 
 		while (j > 0 && ((unsigned char)s[j] & 0xc0) == 0x80)
 			j--;
-		utf8_decode(s + j, len - j, &cp);
+		utf8_decode(s + j, i - j, &cp);
 		i = j;
-		if (text_cp_width(cp) != 0)
-			break; /* a base character: marks before it are done */
+		if (!is_mark(cp))
+			break; /* a base character: the marks after it came with it */
 	}
 	return i;
 }
 
-bool lineedit_key(struct lineedit *e, ui_key k)
+/* Largest byte count <= n at which s (of len bytes) may be cut between characters. */
+static size_t cut_at(const char *s, size_t len, size_t n)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t next = cluster_end(s, len, i);
+
+		if (next > n)
+			break;
+		i = next;
+	}
+	return i;
+}
+
+/* Replaces bytes [from, to) by the n bytes of r; the cursor goes after them. */
+static int splice(struct lineedit *e, size_t from, size_t to, const char *r, size_t n)
+{
+	size_t newlen = e->len - (to - from) + n;
+
+	if (reserve(e, newlen) != 0)
+		return -1;
+	memmove(e->text + from + n, e->text + to, e->len - to + 1);
+	memcpy(e->text + from, r, n);
+	e->len = newlen;
+	e->cursor = from + n;
+	return 0;
+}
+
+int lineedit_set(struct lineedit *e, const char *text)
+{
+	size_t n = 0;
+	char *nfc = text_nfc_dup(text, strlen(text != NULL ? text : ""), &n);
+
+	if (nfc == NULL)
+		return -1;
+	n = cut_at(nfc, n, max_of(e));
+	if (reserve(e, n) != 0) {
+		free(nfc);
+		return -1;
+	}
+	memcpy(e->text, nfc, n);
+	e->text[n] = '\0';
+	e->len = e->cursor = n;
+	e->scroll = 0;
+	free(nfc);
+	return 0;
+}
+
+/* Inserts the character cp at the cursor, composing a mark with the letter before it. */
+static enum lineedit_result insert(struct lineedit *e, uint32_t cp)
 {
 	char buf[4];
-	size_t n;
+	size_t n = utf8_encode(cp, buf), start;
+	char *nfc;
+	size_t nfc_len;
 
-	if (k == UIK_BACKSPACE) {
-		e->len = char_start(e->text, e->len);
-		e->text[e->len] = '\0';
-		return true;
+	if (!is_mark(cp) || e->cursor == 0) {
+		if (e->len + n > max_of(e))
+			return LINEEDIT_REFUSED;
+		return splice(e, e->cursor, e->cursor, buf, n) == 0 ? LINEEDIT_CHANGED : LINEEDIT_REFUSED;
 	}
-	if (k == 0x15) { /* Ctrl-U */
-		lineedit_clear(e);
-		return true;
+	/* A combining mark: the letter before the cursor and the mark, composed. */
+	start = cluster_start(e->text, e->cursor);
+	{
+		size_t m = e->cursor - start;
+		char *tmp = malloc(m + n);
+
+		if (tmp == NULL)
+			return LINEEDIT_REFUSED;
+		memcpy(tmp, e->text + start, m);
+		memcpy(tmp + m, buf, n);
+		nfc = text_nfc_dup(tmp, m + n, &nfc_len);
+		free(tmp);
 	}
-	if (k == 0x17) { /* Ctrl-W: the last word and the spaces after it */
-		while (e->len > 0 && e->text[e->len - 1] == ' ')
-			e->len--;
-		while (e->len > 0 && e->text[e->len - 1] != ' ')
-			e->len = char_start(e->text, e->len);
-		e->text[e->len] = '\0';
-		return true;
+	if (nfc == NULL)
+		return LINEEDIT_REFUSED;
+	if (e->len - (e->cursor - start) + nfc_len > max_of(e) ||
+	    splice(e, start, e->cursor, nfc, nfc_len) != 0) {
+		free(nfc);
+		return LINEEDIT_REFUSED;
 	}
-	if (k < 0x20 || k == 0x7f || k >= KEY_FN || (k >= 0x80 && k < 0xa0))
-		return false;
-	n = utf8_encode((uint32_t)k, buf);
-	if (e->len + n >= sizeof e->text)
-		return true; /* full: the key is taken but ignored */
-	memcpy(e->text + e->len, buf, n);
-	e->len += n;
-	e->text[e->len] = '\0';
-	return true;
+	free(nfc);
+	return LINEEDIT_CHANGED;
+}
+
+static bool is_space_at(const struct lineedit *e, size_t i)
+{
+	return e->text[i] == ' ';
+}
+
+static size_t word_left(const struct lineedit *e)
+{
+	size_t i = e->cursor;
+
+	while (i > 0 && is_space_at(e, cluster_start(e->text, i)))
+		i = cluster_start(e->text, i);
+	while (i > 0 && !is_space_at(e, cluster_start(e->text, i)))
+		i = cluster_start(e->text, i);
+	return i;
+}
+
+static size_t word_right(const struct lineedit *e)
+{
+	size_t i = e->cursor;
+
+	while (i < e->len && is_space_at(e, i))
+		i = cluster_end(e->text, e->len, i);
+	while (i < e->len && !is_space_at(e, i))
+		i = cluster_end(e->text, e->len, i);
+	return i;
+}
+
+static enum lineedit_result delete_range(struct lineedit *e, size_t from, size_t to)
+{
+	if (from >= to)
+		return LINEEDIT_MOVED;
+	splice(e, from, to, "", 0);
+	return LINEEDIT_CHANGED;
+}
+
+static enum lineedit_result move_to(struct lineedit *e, size_t i)
+{
+	e->cursor = i;
+	return LINEEDIT_MOVED;
+}
+
+enum lineedit_result lineedit_key(struct lineedit *e, ui_key k)
+{
+	ui_key plain = k & ~UIK_PASTED;
+
+	if (e->text == NULL && reserve(e, 0) != 0)
+		return LINEEDIT_REFUSED;
+	if (k & UIK_PASTED) {
+		/* A pasted line break or tab is a space in one line; other controls are refused. */
+		if (plain == UIK_ENTER || plain == UIK_TAB || plain == '\n')
+			return insert(e, ' ');
+		if (!ui_key_is_text(k))
+			return LINEEDIT_REFUSED;
+		return insert(e, (uint32_t)plain);
+	}
+	switch (k) {
+	case UIK_LEFT:
+		return move_to(e, cluster_start(e->text, e->cursor));
+	case UIK_RIGHT:
+		return move_to(e, cluster_end(e->text, e->len, e->cursor));
+	case UIK_HOME:
+	case 0x01: /* Ctrl-A */
+		return move_to(e, 0);
+	case UIK_END:
+	case 0x05: /* Ctrl-E */
+		return move_to(e, e->len);
+	case UIK_CTRL | UIK_LEFT:
+	case UIK_ALT | 'b':
+		return move_to(e, word_left(e));
+	case UIK_CTRL | UIK_RIGHT:
+	case UIK_ALT | 'f':
+		return move_to(e, word_right(e));
+	case UIK_BACKSPACE:
+		return delete_range(e, cluster_start(e->text, e->cursor), e->cursor);
+	case UIK_DELETE:
+	case 0x04: /* Ctrl-D */
+		return delete_range(e, e->cursor, cluster_end(e->text, e->len, e->cursor));
+	case 0x17: /* Ctrl-W */
+	case UIK_ALT | UIK_BACKSPACE:
+		return delete_range(e, word_left(e), e->cursor);
+	case 0x15: /* Ctrl-U */
+		return delete_range(e, 0, e->cursor);
+	case 0x0b: /* Ctrl-K */
+		return delete_range(e, e->cursor, e->len);
+	default:
+		break;
+	}
+	if (ui_key_is_text(k) && !(k & UIK_SHIFT))
+		return insert(e, (uint32_t)k);
+	return LINEEDIT_IGNORED;
+}
+
+void lineedit_view(struct lineedit *e, int width, char *out, size_t outsz, int *cursor_col)
+{
+	const char *s = lineedit_text(e);
+	int before, start_cells = 0;
+	size_t i = 0;
+
+	if (width < 1)
+		width = 1;
+	before = text_width_n(s, e->cursor);
+	if (before < e->scroll)
+		e->scroll = before;
+	if (before >= e->scroll + width)
+		e->scroll = before - width + 1;
+	/* Skip whole characters up to the first cell shown. */
+	while (i < e->len) {
+		size_t next = cluster_end(s, e->len, i);
+		int w = text_width_n(s + i, next - i);
+
+		if (start_cells + w > e->scroll)
+			break;
+		start_cells += w;
+		i = next;
+	}
+	if (start_cells < e->scroll && i < e->cursor) {
+		/* A wide character straddles the edge: start after it. */
+		size_t next = cluster_end(s, e->len, i);
+
+		start_cells += text_width_n(s + i, next - i);
+		i = next;
+	}
+	e->scroll = start_cells;
+	text_fit(s + i, width, 0, out, outsz);
+	*cursor_col = before - start_cells;
+	if (*cursor_col >= width)
+		*cursor_col = width - 1;
 }

@@ -2,9 +2,16 @@
 #define HOSO_LINEEDIT_H
 
 /*
- * A line of typed text, edited at its end: characters are added, Backspace
- * takes back a whole character with its combining marks, Ctrl-W a word,
- * Ctrl-U everything.
+ * One line of typed text with a cursor: the field editor of every search
+ * line and form field. The cursor moves by whole characters (a letter with
+ * its combining marks); Home, End, Left, Right, Backspace, Delete, Ctrl-W
+ * (the word before), Ctrl-U (everything before), Ctrl-K (everything after),
+ * a word left and right (Ctrl-Left and Ctrl-Right, Alt-b and Alt-f). A
+ * combining mark typed after a letter is composed with it, so the text is
+ * always NFC whatever the input method sends. Pasted text goes in with its
+ * line breaks and tabs made spaces; control characters are refused, never
+ * stored. Shown in a width of cells, the line scrolls to keep the cursor in
+ * view. A zeroed struct is an empty line; lineedit_free releases it.
  */
 
 #include <stdbool.h>
@@ -12,21 +19,49 @@
 
 #include "keymap.h"
 
+/* The most a line takes unless told otherwise (bytes of UTF-8). */
+#define LINEEDIT_MAX 4000
+
 struct lineedit {
-	char text[256];
-	size_t len;
+	char *text;    /* owned; NULL until something is typed (lineedit_text gives "") */
+	size_t len;    /* bytes */
+	size_t cap;
+	size_t cursor; /* byte offset, always at a character boundary */
+	size_t max;    /* 0: LINEEDIT_MAX */
+	int scroll;    /* the first cell shown */
 };
 
-/* Empties e. */
+enum lineedit_result {
+	LINEEDIT_IGNORED = 0, /* not an editing key: let the screen have it */
+	LINEEDIT_MOVED,       /* the cursor moved (or nothing changed) */
+	LINEEDIT_CHANGED,     /* the text changed */
+	LINEEDIT_REFUSED,     /* a control character, or the line is full: nothing changed */
+};
+
+/* Empties e (keeps its memory). */
 void lineedit_clear(struct lineedit *e);
 
-/* Sets the text (cut at a character boundary when too long). */
-void lineedit_set(struct lineedit *e, const char *text);
+/* Frees what e holds and zeroes it. */
+void lineedit_free(struct lineedit *e);
 
 /*
- * Applies key k: returns true when it was an editing key (the text may be
- * unchanged, e.g. Backspace on an empty line), false for any other key.
+ * Sets the text (made NFC, cut at a character boundary when longer than the
+ * maximum), the cursor at its end. Returns 0, or -1 when out of memory (e
+ * unchanged).
  */
-bool lineedit_key(struct lineedit *e, ui_key k);
+int lineedit_set(struct lineedit *e, const char *text);
+
+/* The text, never NULL. */
+const char *lineedit_text(const struct lineedit *e);
+
+/* Applies key k. */
+enum lineedit_result lineedit_key(struct lineedit *e, ui_key k);
+
+/*
+ * The part of the line shown in width cells, scrolled so that the cursor is
+ * in view: written to out (outsz bytes, inert, NUL-terminated); *cursor_col
+ * gets the cursor's cell (0 .. width - 1). Updates e->scroll.
+ */
+void lineedit_view(struct lineedit *e, int width, char *out, size_t outsz, int *cursor_col);
 
 #endif

@@ -42,7 +42,7 @@ static void narrow(struct menu *m)
 	struct search_query *q = NULL;
 	int i, keep = m->nshown > 0 ? m->shown[m->cursor] : 0;
 
-	search_compile(m->typed.text, &q);
+	search_compile(lineedit_text(&m->typed), &q);
 	m->nshown = 0;
 	for (i = 0; i < m->n; i++) {
 		char *f = fold_dup(m->entries[i].label);
@@ -112,7 +112,7 @@ static void menu_draw(struct screen *s, struct canvas *c, int top, int height)
 	if (m->filterable) {
 		char line[300];
 
-		snprintf(line, sizeof line, "%s %s", _("Type to narrow:"), m->typed.text);
+		snprintf(line, sizeof line, "%s %s", _("Type to narrow:"), lineedit_text(&m->typed));
 		canvas_put(c, y0 + h - 2, left + 1, w - 2, line, ROLE_INPUT, TEXT_PAD | TEXT_ELLIPSIS);
 	}
 }
@@ -149,9 +149,13 @@ static int menu_key(struct screen *s, ui_key k)
 		e->ticked = !e->ticked;
 		return SCREEN_REDRAW;
 	}
-	if (m->filterable && lineedit_key(&m->typed, k)) {
-		narrow(m);
-		return SCREEN_REDRAW;
+	if (m->filterable) {
+		enum lineedit_result r = lineedit_key(&m->typed, k);
+
+		if (r == LINEEDIT_CHANGED)
+			narrow(m);
+		if (r != LINEEDIT_IGNORED)
+			return SCREEN_REDRAW;
 	}
 	return SCREEN_IGNORED;
 }
@@ -205,6 +209,7 @@ static void menu_destroy(struct screen *s)
 	for (i = 0; i < m->n; i++)
 		free(m->entries[i].label);
 	free(m->entries);
+	lineedit_free(&m->typed);
 	free(m->shown);
 	free(m);
 }

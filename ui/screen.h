@@ -35,6 +35,8 @@ struct screen_ops {
 	void (*draw)(struct screen *s, struct canvas *c, int top, int height);
 	/* The status line: what the screen shows on the left (may be NULL). */
 	void (*status)(struct screen *s, struct strbuf *left);
+	/* Places the terminal's cursor, after everything is drawn (a field being typed in); may be NULL. */
+	void (*cursor)(struct screen *s, struct canvas *c);
 	/* A key before the keymap turns it into an action (text entry); may be NULL. */
 	int (*key)(struct screen *s, ui_key k);
 	/* An action; SCREEN_IGNORED when the screen has no use for it. */
@@ -47,6 +49,8 @@ struct screen_ops {
 	int (*idle)(struct screen *s);
 	/* The terminal changed size, or the screen is on top again. May be NULL. */
 	void (*resume)(struct screen *s);
+	/* Reads its data again (Ctrl-L: another clerk changed it). May be NULL. */
+	void (*reload)(struct screen *s);
 	/* Frees the screen. */
 	void (*destroy)(struct screen *s);
 	/* The actions the help lists for this screen, ending with ACTION_NONE. */

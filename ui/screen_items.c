@@ -31,6 +31,7 @@ struct items_screen {
 	struct list_layout layout;
 	bool typing;          /* the search line has the keys */
 	struct lineedit edit;
+	int cursor_col;       /* where the status line put the search's cursor */
 	long anchor;          /* the tree row to come back to after a search or filter */
 	long total;           /* all items; -1: not counted yet */
 	bool count_failed;
@@ -162,6 +163,22 @@ static const char *sort_label(enum item_sort s)
 	return col >= 0 ? list_col_name((enum list_col)col) : _("Number");
 }
 
+/* The cells the search's text gets on the status line: half of it, the rest for the count and hints. */
+static int search_width(struct items_screen *is)
+{
+	int w = app_of(is)->canvas->cols / 2 - text_width(_("Search:")) - 2;
+
+	return w > 10 ? w : 10;
+}
+
+static void items_cursor(struct screen *s, struct canvas *c)
+{
+	struct items_screen *is = (struct items_screen *)s;
+
+	if (is->typing && app_of(is)->message[0] == '\0')
+		c->ops->cursor(c, c->rows - 1, is->cursor_col);
+}
+
 static void items_status(struct screen *s, struct strbuf *left)
 {
 	struct items_screen *is = (struct items_screen *)s;
@@ -169,7 +186,12 @@ static void items_status(struct screen *s, struct strbuf *left)
 	long pos = itemwin_position(&is->win);
 
 	if (is->typing) {
-		strbuf_printf(left, " %s %s_", _("Search:"), is->edit.text);
+		char shown[1024];
+		int col;
+
+		lineedit_view(&is->edit, search_width(is), shown, sizeof shown, &col);
+		strbuf_printf(left, " %s %s", _("Search:"), shown);
+		is->cursor_col = 1 + text_width(_("Search:")) + 1 + col;
 		if (is->win.count >= 0)
 			strbuf_printf(left, "  (%ld)", is->win.count);
 		strbuf_printf(left, " · %s", _("Enter: keep · Esc: clear"));
@@ -202,7 +224,7 @@ static void search_changed(struct items_screen *is)
 {
 	struct item_view v = is->win.view;
 
-	snprintf(v.filter.search, sizeof v.filter.search, "%s", is->edit.text);
+	snprintf(v.filter.search, sizeof v.filter.search, "%s", lineedit_text(&is->edit));
 	apply_view(is, &v);
 }
 
@@ -222,11 +244,20 @@ static int items_key(struct screen *s, ui_key k)
 		search_changed(is);
 		return SCREEN_REDRAW;
 	}
-	if (lineedit_key(&is->edit, k)) {
+	switch (lineedit_key(&is->edit, k)) {
+	case LINEEDIT_CHANGED:
 		search_changed(is);
 		return SCREEN_REDRAW;
+	case LINEEDIT_MOVED:
+		return SCREEN_REDRAW;
+	case LINEEDIT_REFUSED:
+		app_message(app_of(is), ROLE_DIM, "%s",
+		            _("Control characters cannot be typed into the search"));
+		return SCREEN_REDRAW;
+	case LINEEDIT_IGNORED:
+		break;
 	}
-	return SCREEN_IGNORED; /* the arrows and the like move in the list */
+	return SCREEN_IGNORED; /* Up, Down, PgUp, PgDn move in the list */
 }
 
 /* ------------------------------------------------------------------ filters */
@@ -609,6 +640,7 @@ static void items_destroy(struct screen *s)
 {
 	struct items_screen *is = (struct items_screen *)s;
 
+	lineedit_free(&is->edit);
 	itemwin_close(&is->win);
 	search_free(&is->query);
 	free(is);
@@ -619,6 +651,7 @@ static const struct screen_ops items_ops = {
 	.title = items_title,
 	.draw = items_draw,
 	.status = items_status,
+	.cursor = items_cursor,
 	.key = items_key,
 	.action = items_action,
 	.idle = items_idle,
@@ -638,6 +671,7 @@ struct screen *items_screen_new(struct app *a)
 	is->base.ops = &items_ops;
 	is->base.app = a;
 	is->total = -1;
+	is->edit.max = sizeof is->win.view.filter.search - 1;
 	memcpy(v.today, a->ctx->today, sizeof v.today);
 	if (itemwin_open(&is->win, a->store, &v, list_height(is), &err) != 0) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);

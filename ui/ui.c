@@ -16,7 +16,7 @@
 #include "programme.h"
 #include "screens.h"
 #include "store.h"
-#include "term.h"
+#include "terminal.h"
 #include "ui.h"
 
 /* The message of e on standard error, as every message (see cli_fail); the exit status. */

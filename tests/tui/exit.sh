@@ -7,23 +7,23 @@ db="$tmp/h.db"
 seeded "$db"
 
 tui_start 100x30 --db "$db"
-tui_wait "items: 42"
-tui_keys q
+screen_has "items: 42" || fail "shows ""items: 42"
+tui_send q
 check "q: hoso ends" tui_wait_exit
 check "q: status 0" test "$(tui_exit_status)" = 0
 check "q: the terminal is restored" terminal_restored
-check "q: the shell's screen is back" tui_wait "SHELL-PROMPT"
+check "q: the shell's screen is back" screen_has "SHELL-PROMPT"
 
 tui_start 100x30 --db "$db"
-tui_wait "items: 42"
-tui_keys F10
+screen_has "items: 42" || fail "shows ""items: 42"
+tui_send F10
 check "F10 quits from any screen" tui_wait_exit
 
 for sig in TERM HUP INT QUIT ABRT; do
 	tui_start 100x30 --db "$db"
-	tui_wait "items: 42"
+	screen_has "items: 42" || fail "shows ""items: 42"
 	tui_keys Enter
-	tui_wait "hoso · Item #1"
+	screen_has "hoso · Item #1" || fail "shows ""hoso · Item #1"
 	kill -s "$sig" "$(cat "$tmp/pid")"
 	check "SIG$sig: hoso ends" tui_wait_exit
 	case $sig in
@@ -38,7 +38,7 @@ for sig in TERM HUP INT QUIT ABRT; do
 done
 
 # An error before the screen starts leaves the terminal alone.
-tui_start 100x30 --db "$tmp/missing.db"
+tui_launch 100x30 --db "$tmp/missing.db"
 check "an error: hoso ends" tui_wait_exit
 check "an error: status 1" test "$(tui_exit_status)" = 1
 check "an error: the terminal is as it was" terminal_restored

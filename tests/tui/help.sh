@@ -6,32 +6,32 @@ db="$tmp/h.db"
 seeded "$db"
 
 tui_start 100x40 --db "$db"
-tui_wait "items: 42"
+screen_has "items: 42" || fail "shows ""items: 42"
 tui_keys ?
-check "? opens the help" tui_wait "Keys on this screen (Item list)"
+check "? opens the help" screen_has "Keys on this screen (Item list)"
 check "it lists the search key" screen_has "/:"
 check "and the filter" screen_has "Filter by status, kind, year, unit, locality"
 check "and the documents register" screen_has "The register of legal documents"
 check "and says editing is not there yet" screen_has "not available in this version yet"
 tui_keys q
-tui_wait "items: 42"
+screen_has "items: 42" || fail "shows ""items: 42"
 tui_keys F1
-check "F1 opens it too" tui_wait "Keys on this screen"
+check "F1 opens it too" screen_has "Keys on this screen"
 tui_keys q v F1
-check "the help of the register lists its keys" tui_wait "Keys on this screen (Documents register)"
+check "the help of the register lists its keys" screen_has "Keys on this screen (Documents register)"
 check "without the item-list keys" screen_lacks "Filter by status"
-tui_keys q q q
-tui_wait_exit
+tui_send q q q
+check "hoso quits" tui_wait_exit
 
 # Rebound keys show in the help.
 printf '[keys]\nsearch = F5\nhelp = h, F1\n' >"$tmp/k.ini"
 tui_start 100x40 --db "$db" --config "$tmp/k.ini"
-tui_wait "items: 42"
+screen_has "items: 42" || fail "shows ""items: 42"
 check "the top line shows the rebound help key" screen_has "h: help"
 tui_keys h
-check "h opens the help" tui_wait "Keys on this screen"
+check "h opens the help" screen_has "Keys on this screen"
 check "the search key shows as F5" screen_has "F5:"
-tui_keys q q
-tui_wait_exit
+tui_send q q
+check "hoso quits" tui_wait_exit
 
 finish

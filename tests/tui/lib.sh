@@ -1,5 +1,11 @@
 # Sourced by the screen tests: hoso runs in a real terminal (tmux), keys are
 # sent, the screen is captured and compared with what a clerk should see.
+#
+# No test sleeps to let the program catch up: hoso announces every finished
+# screen (HOSO_FRAME_TITLE: the terminal's title becomes "hoso-frame-N-idle"
+# after the screen's bytes, once no key waits and no background work is
+# left). tui_keys and the like send keys, then wait for a newer idle frame,
+# so the screen captured after them is the one the keys made.
 
 . "$top_srcdir/tests/lib.sh"
 
@@ -9,6 +15,8 @@ sock="hoso-test-$$"
 screen="$tmp/screen"
 session=t0
 sessions=0
+last_frame=0
+golden_dir="$top_srcdir/tests/tui/golden"
 TMUX_CMD="tmux -L $sock -f /dev/null"
 trap '$TMUX_CMD kill-server >/dev/null 2>&1; chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 unset TMUX
@@ -21,10 +29,19 @@ fail() {
 	return 0
 }
 
-# tui_start COLSxROWS ARGS...: starts hoso with ARGS in a terminal of that size.
-# $tmp/pid gets hoso's process id; after hoso ends, $tmp/exit its exit status
-# and $tmp/stty the terminal's settings as the shell then finds them.
+# tui_start COLSxROWS ARGS...: starts hoso with ARGS in a terminal of that
+# size and waits for its first finished screen. $tmp/pid gets hoso's process
+# id; after hoso ends, $tmp/exit its exit status and $tmp/stty the terminal's
+# settings as the shell then finds them. TUI_TERM sets TERM (xterm-256color),
+# TUI_ENV more variables ("A=1 B=2").
 tui_start() {
+	tui_launch "$@"
+	tui_sync "hoso's first screen"
+}
+
+# tui_launch COLSxROWS ARGS...: as tui_start, without waiting for a screen
+# (hoso is expected to refuse to start).
+tui_launch() {
 	size=$1
 	shift
 	rm -f "$tmp/pid" "$tmp/exit" "$tmp/stty"
@@ -37,9 +54,10 @@ mv "$tmp/exit.tmp" "$tmp/exit"
 printf 'SHELL-PROMPT\n'
 sleep 600
 RUN
-	tui_new_session "${size%x*}" "${size#*x}" "env TERM=${TUI_TERM:-xterm-256color} sh $tmp/run.sh"
-	$TMUX_CMD set-option -t "$session" status off >/dev/null
+	tui_new_session "${size%x*}" "${size#*x}" \
+		"env TERM=${TUI_TERM-xterm-256color} HOSO_FRAME_TITLE=1 ${TUI_ENV:-} sh $tmp/run.sh"
 	$TMUX_CMD resize-window -t "$session" -x "${size%x*}" -y "${size#*x}" >/dev/null 2>&1
+	last_frame=0
 	tui_wait_file "$tmp/pid"
 }
 
@@ -54,74 +72,133 @@ tui_new_session() {
 	$TMUX_CMD set-option -t "$session" status off >/dev/null 2>&1
 }
 
+# Waits (up to 5 s) for a file to be written by the shell around hoso.
 tui_wait_file() {
 	i=0
-	while [ ! -s "$1" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	while [ ! -s "$1" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
 }
 
-# tui_keys KEY...: tmux key names (Down, Enter, Escape, F1, C-s …).
+tui_pane() { $TMUX_CMD display-message -p -t "$session" "$1"; }
+
+# tui_sync [WHAT]: waits (up to 10 s) for a finished screen newer than the
+# last one seen, then captures it into $screen. A screen that never comes
+# is a failure (WHAT says after what).
+tui_sync() {
+	i=0
+	while [ $i -lt 500 ]; do
+		t=$(tui_pane '#{pane_title}')
+		case $t in
+		hoso-frame-*-idle)
+			n=${t#hoso-frame-}
+			n=${n%-idle}
+			if [ "$n" -gt "$last_frame" ]; then
+				last_frame=$n
+				tui_capture
+				return 0
+			fi
+			;;
+		esac
+		[ -s "$tmp/exit" ] && break
+		sleep 0.02
+		i=$((i + 1))
+	done
+	tui_capture
+	fail "hoso finished no screen after ${1:-the last keys} (title: $t)"
+	return 1
+}
+
+# tui_keys KEY...: tmux key names (Down, Enter, Escape, F1, C-s …), then the
+# screen they make. Escape must be the last key of a call: Esc and a key sent
+# together are Alt and that key, as a terminal sends them.
 tui_keys() {
 	$TMUX_CMD send-keys -t "$session" "$@"
+	tui_sync "keys $*"
 }
 
-# tui_type TEXT: types TEXT literally (UTF-8 included).
+# tui_type TEXT: types TEXT literally (UTF-8 included), then the screen it makes.
 tui_type() {
 	$TMUX_CMD send-keys -t "$session" -l "$1"
+	tui_sync "typing '$1'"
 }
 
-# tui_raw HEX...: sends raw bytes, as another terminal would (PuTTY's keys).
+# tui_raw HEX...: sends raw bytes, as another terminal would (PuTTY's keys), then the screen.
 tui_raw() {
 	$TMUX_CMD send-keys -t "$session" -H "$@"
+	tui_sync "bytes $*"
+}
+
+# tui_paste TEXT: TEXT as a terminal pastes it (bracketed paste), then the screen.
+tui_paste() {
+	printf '%s' "$1" | $TMUX_CMD load-buffer -b paste -
+	$TMUX_CMD paste-buffer -p -d -b paste -t "$session"
+	tui_sync "pasting '$1'"
+}
+
+# tui_resize COLSxROWS: the terminal changes size, then the screen hoso draws for it.
+tui_resize() {
+	$TMUX_CMD resize-window -t "$session" -x "${1%x*}" -y "${1#*x}" >/dev/null 2>&1
+	tui_sync "a resize to $1"
+}
+
+# tui_send KEY...: sends keys without waiting for a screen (hoso may end).
+tui_send() {
+	$TMUX_CMD send-keys -t "$session" "$@"
 }
 
 tui_capture() {
 	$TMUX_CMD capture-pane -p -t "$session" >"$screen" 2>/dev/null
 }
 
-# tui_wait TEXT: waits (up to 5 s) until TEXT is on the screen; false if it never comes.
-tui_wait() {
+# Waits until hoso has ended and the shell around it has printed
+# SHELL-PROMPT (up to 5 s); then $tmp/exit holds its status and $screen the
+# terminal as hoso left it.
+tui_wait_exit() {
+	tui_wait_file "$tmp/exit"
+	[ -s "$tmp/exit" ] || return 1
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt 250 ]; do
 		tui_capture
-		grep -qF -- "$1" "$screen" && return 0
-		sleep 0.05
+		grep -q SHELL-PROMPT "$screen" && return 0
+		sleep 0.02
 		i=$((i + 1))
 	done
 	return 1
 }
 
-# tui_wait_gone TEXT: waits until TEXT has left the screen.
-tui_wait_gone() {
-	i=0
-	while [ $i -lt 100 ]; do
-		tui_capture
-		grep -qF -- "$1" "$screen" || return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
+tui_exit_status() { cat "$tmp/exit" 2>/dev/null; }
+
+# tui_golden NAME [SED-SCRIPT]: the whole screen is the one in
+# tests/tui/golden/NAME.txt (after SED-SCRIPT, which may hide what changes
+# from run to run, such as a time). HOSO_GOLDEN_UPDATE=1 writes the file
+# instead (then look at it before you commit it).
+tui_golden() {
+	g="$golden_dir/$1.txt"
+	sed -e "${2:-}" "$screen" >"$tmp/golden.got"
+	if [ "${HOSO_GOLDEN_UPDATE:-}" = 1 ]; then
+		mkdir -p "$golden_dir"
+		cp "$tmp/golden.got" "$g"
+		pass "golden screen $1 (written)"
+		return 0
+	fi
+	if [ ! -f "$g" ]; then
+		fail "golden screen $1: no file $g (make it with HOSO_GOLDEN_UPDATE=1)"
+		return 0
+	fi
+	if cmp -s "$g" "$tmp/golden.got"; then
+		pass "golden screen $1"
+	else
+		fail "golden screen $1"
+		diff -u "$g" "$tmp/golden.got" | sed -e 's/^/    diff| /' | head -n 60
+	fi
 }
 
-# tui_down_until TEXT: presses Down (at most 40 times) until TEXT shows.
-tui_down_until() {
-	i=0
-	while [ $i -lt 40 ]; do
-		tui_keys Down
-		i=$((i + 1))
-		tui_capture
-		grep -qF -- "$1" "$screen" && return 0
-	done
-	return 1
-}
-
-screen_has() { tui_capture; grep -qF -- "$1" "$screen"; }
-screen_lacks() { tui_capture; ! grep -qF -- "$1" "$screen"; }
+screen_has() { grep -qF -- "$1" "$screen"; }
+screen_lacks() { ! grep -qF -- "$1" "$screen"; }
 
 # The line number (from 1) of the first screen line holding TEXT.
 screen_line() { grep -nF -- "$1" "$screen" | head -n 1 | cut -d: -f1; }
 
 screen_before() {
-	tui_capture
 	a=$(screen_line "$1")
 	b=$(screen_line "$2")
 	[ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]
@@ -130,15 +207,19 @@ screen_before() {
 # Line N of the screen.
 screen_row() { sed -n "${1}p" "$screen"; }
 
-# Waits until hoso has ended; then $tmp/exit holds its status.
-tui_wait_exit() {
-	tui_wait_file "$tmp/exit"
-	[ -s "$tmp/exit" ]
+# The last line (the status line).
+status_line() { tail -n 1 "$screen"; }
+
+# tui_down_until TEXT: presses Down (at most 40 times) until TEXT shows.
+tui_down_until() {
+	i=0
+	while [ $i -lt 40 ]; do
+		tui_keys Down || return 1
+		screen_has "$1" && return 0
+		i=$((i + 1))
+	done
+	return 1
 }
-
-tui_exit_status() { cat "$tmp/exit" 2>/dev/null; }
-
-tui_pane() { $TMUX_CMD display-message -p -t "$session" "$1"; }
 
 # The terminal as hoso left it: not in the alternate screen, the cursor
 # shown, the line discipline back (echo, canonical mode, flow control).
@@ -152,7 +233,6 @@ terminal_restored() {
 # Every line of the screen fits its width (nothing wraps).
 screen_fits() {
 	cols=$1
-	tui_capture
 	while IFS= read -r line; do
 		w=$(printf "%s\n" "$line" | wc -L)
 		[ "$w" -le "$cols" ] || return 1

@@ -24,23 +24,20 @@ for bad in POSIX en_US.ISO-8859-1; do
 done
 
 # A UTF-8 locale that is not installed (common over SSH) falls back to C.UTF-8.
-cat >"$tmp/run-vi.sh" <<RUN
-#!/bin/sh
-exec env LC_ALL=xx_YY.UTF-8 "$HOSO" --db "$db"
-RUN
-tui_new_session 100 30 "sh $tmp/run-vi.sh; sleep 600"
-check "an uninstalled UTF-8 locale still shows the screen" tui_wait "Ban hành Kết luận số 312"
+TUI_ENV="LC_ALL=xx_YY.UTF-8" tui_start 100x30 --db "$db"
+check "an uninstalled UTF-8 locale still shows the screen" screen_has "Ban hành Kết luận số 312"
 check "and says it fell back" screen_has "xx_YY.UTF-8 is not installed"
-tui_keys q
+tui_send q
+check "hoso quits" tui_wait_exit
 
 # The interface in Vietnamese.
 printf '[ui]\nlanguage = vi\n' >"$tmp/vi.ini"
 tui_start 100x30 --db "$db" --config "$tmp/vi.ini"
-check "language = vi gives Vietnamese headings" tui_wait "Trạng thái"
+check "language = vi gives Vietnamese headings" screen_has "Trạng thái"
 check "and Vietnamese statuses" screen_has "Hoàn thành"
 tui_keys ?
-check "and a Vietnamese help" tui_wait "Tìm"
-tui_keys q q
-tui_wait_exit
+check "and a Vietnamese help" screen_has "Tìm"
+tui_send q q
+check "hoso quits" tui_wait_exit
 
 finish

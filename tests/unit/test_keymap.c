@@ -3,10 +3,9 @@
 
 #include "unit.h"
 
-#include <curses.h>
-
 #include "keymap.h"
 #include "settings.h"
+#include "text.h"
 
 static void test_parse_names(void **state)
 {
@@ -15,18 +14,23 @@ static void test_parse_names(void **state)
 		ui_key key;
 	} cases[] = {
 		{ "j", 'j' }, { "J", 'J' }, { "/", '/' }, { "?", '?' }, { "đ", 0x111 },
-		{ "Up", KEY_FN + KEY_UP }, { "down", KEY_FN + KEY_DOWN }, { "LEFT", KEY_FN + KEY_LEFT },
-		{ "Right", KEY_FN + KEY_RIGHT }, { "PgUp", KEY_FN + KEY_PPAGE }, { "PageUp", KEY_FN + KEY_PPAGE },
-		{ "PgDn", KEY_FN + KEY_NPAGE }, { "PageDown", KEY_FN + KEY_NPAGE }, { "Home", KEY_FN + KEY_HOME },
-		{ "End", KEY_FN + KEY_END }, { "Insert", KEY_FN + KEY_IC }, { "Ins", KEY_FN + KEY_IC },
-		{ "Delete", KEY_FN + KEY_DC }, { "Del", KEY_FN + KEY_DC }, { "Enter", UIK_ENTER },
+		{ "Up", UIK_UP }, { "down", UIK_DOWN }, { "LEFT", UIK_LEFT },
+		{ "Right", UIK_RIGHT }, { "PgUp", UIK_PGUP }, { "PageUp", UIK_PGUP },
+		{ "PgDn", UIK_PGDN }, { "PageDown", UIK_PGDN }, { "Home", UIK_HOME },
+		{ "End", UIK_END }, { "Insert", UIK_INSERT }, { "Ins", UIK_INSERT },
+		{ "Delete", UIK_DELETE }, { "Del", UIK_DELETE }, { "Enter", UIK_ENTER },
 		{ "Return", UIK_ENTER }, { "Esc", UIK_ESC }, { "Escape", UIK_ESC }, { "Tab", UIK_TAB },
-		{ "S-Tab", KEY_FN + KEY_BTAB }, { "BackTab", KEY_FN + KEY_BTAB }, { "Backspace", UIK_BACKSPACE },
-		{ "Space", ' ' }, { "F1", KEY_FN + KEY_F(1) }, { "f12", KEY_FN + KEY_F(12) },
+		{ "S-Tab", UIK_BTAB }, { "BackTab", UIK_BTAB }, { "Backspace", UIK_BACKSPACE },
+		{ "Space", ' ' }, { "F1", UIK_F(1) }, { "f12", UIK_F(12) },
 		{ "C-s", 0x13 }, { "C-S", 0x13 }, { "^Q", 0x11 }, { "Ctrl-l", 0x0c }, { "C-[", 0x1b },
+		{ "F20", UIK_F(20) }, { "C-Up", UIK_CTRL | UIK_UP }, { "S-Down", UIK_SHIFT | UIK_DOWN },
+		{ "M-j", UIK_ALT | 'j' }, { "A-j", UIK_ALT | 'j' }, { "C-M-Left", UIK_CTRL | UIK_ALT | UIK_LEFT },
+		{ "Ctrl-Right", UIK_CTRL | UIK_RIGHT }, { "M-Enter", UIK_ALT | UIK_ENTER },
+		{ "Begin", UIK_BEGIN }, { "M-C-x", UIK_ALT | 0x18 },
 	};
 	static const char *const bad[] = {
-		"", "F0", "F13", "F1x", "Ctrl-Banana", "C-", "^^^", "jj", "Upp", "C-é", "\x1b", "\x7f",
+		"", "F0", "F21", "F1x", "Ctrl-Banana", "C-", "^^^", "jj", "Upp", "C-é", "\x1b", "\x7f",
+		"\xc2\x9b", "M-", "S-Upp", "C-jj",
 	};
 	size_t i;
 	ui_key k;
@@ -45,7 +49,8 @@ static void test_parse_names(void **state)
 
 static void test_names_round_trip(void **state)
 {
-	static const char *const names[] = { "j", "G", "Up", "PgDn", "F10", "C-l", "Enter", "Esc", "Space", "đ" };
+	static const char *const names[] = { "j", "G", "Up", "PgDn", "F10", "C-l", "Enter", "Esc", "Space", "đ",
+		                                 "C-Up", "S-Down", "M-j", "C-M-S-Left", "F17", "S-Tab", "Begin", "M-C-x" };
 	size_t i;
 
 	(void)state;
@@ -59,18 +64,18 @@ static void test_names_round_trip(void **state)
 	}
 }
 
-static void test_from_curses(void **state)
+/* Keys with no name (nothing curses or a terminal would give) name as "". */
+static void test_nameless_keys(void **state)
 {
+	char name[32] = "x";
+
 	(void)state;
-	assert_int_equal(key_from_curses(0, '\n'), UIK_ENTER);
-	assert_int_equal(key_from_curses(0, '\r'), UIK_ENTER);
-	assert_int_equal(key_from_curses(1, KEY_ENTER), UIK_ENTER);
-	assert_int_equal(key_from_curses(0, 8), UIK_BACKSPACE);
-	assert_int_equal(key_from_curses(0, 127), UIK_BACKSPACE);
-	assert_int_equal(key_from_curses(1, KEY_BACKSPACE), UIK_BACKSPACE);
-	assert_int_equal(key_from_curses(1, KEY_FIND), KEY_FN + KEY_HOME);
-	assert_int_equal(key_from_curses(1, KEY_SELECT), KEY_FN + KEY_END);
-	assert_int_equal(key_from_curses(0, 0x1ea1), 0x1ea1); /* ạ typed */
+	ui_key_name(UIK_UNKNOWN, name, sizeof name);
+	assert_string_equal(name, "");
+	ui_key_name(0x9b, name, sizeof name);
+	assert_string_equal(name, "");
+	ui_key_name(2097723, name, sizeof name); /* what the issue saw as "key 2097723" */
+	assert_string_equal(name, "");
 }
 
 static void test_defaults(void **state)
@@ -82,12 +87,15 @@ static void test_defaults(void **state)
 	(void)state;
 	assert_int_equal(keymap_new(&m, NULL, &err), 0);
 	assert_int_equal(keymap_lookup(m, 'j'), ACTION_DOWN);
-	assert_int_equal(keymap_lookup(m, KEY_FN + KEY_DOWN), ACTION_DOWN);
+	assert_int_equal(keymap_lookup(m, UIK_DOWN), ACTION_DOWN);
 	assert_int_equal(keymap_lookup(m, '?'), ACTION_HELP);
-	assert_int_equal(keymap_lookup(m, KEY_FN + KEY_F(1)), ACTION_HELP);
+	assert_int_equal(keymap_lookup(m, UIK_F(1)), ACTION_HELP);
 	assert_int_equal(keymap_lookup(m, '/'), ACTION_SEARCH);
 	assert_int_equal(keymap_lookup(m, 'v'), ACTION_DOCUMENTS);
 	assert_int_equal(keymap_lookup(m, UIK_ESC), ACTION_BACK);
+	assert_int_equal(keymap_lookup(m, 0x03), ACTION_BACK); /* Ctrl-C cancels, as Esc */
+	assert_int_equal(keymap_lookup(m, 0x1a), ACTION_SUSPEND);
+	assert_int_equal(keymap_lookup(m, 'q' | UIK_PASTED), ACTION_NONE); /* pasted text is no command */
 	assert_int_equal(keymap_lookup(m, 'x'), ACTION_NONE);
 	keymap_describe(m, ACTION_DOWN, keys, sizeof keys);
 	assert_string_equal(keys, "Down, j");
@@ -143,11 +151,11 @@ static void test_rebinding(void **state)
 	s.nkeys = 3;
 	assert_int_equal(keymap_new(&m, &s, &err), 0);
 	assert_int_equal(keymap_lookup(m, 'n'), ACTION_DOWN);
-	assert_int_equal(keymap_lookup(m, KEY_FN + KEY_DOWN), ACTION_DOWN);
+	assert_int_equal(keymap_lookup(m, UIK_DOWN), ACTION_DOWN);
 	assert_int_equal(keymap_lookup(m, 'j'), ACTION_QUIT);
 	assert_int_equal(keymap_lookup(m, '/'), ACTION_NONE);
-	assert_int_equal(keymap_lookup(m, KEY_FN + KEY_F(5)), ACTION_SEARCH);
-	assert_int_equal(keymap_lookup(m, KEY_FN + KEY_F(10)), ACTION_NONE); /* quit's default replaced */
+	assert_int_equal(keymap_lookup(m, UIK_F(5)), ACTION_SEARCH);
+	assert_int_equal(keymap_lookup(m, UIK_F(10)), ACTION_QUIT); /* F10 always quits */
 	keymap_describe(m, ACTION_DOWN, keys, sizeof keys);
 	assert_string_equal(keys, "n, Down");
 	keymap_free(&m);
@@ -174,6 +182,63 @@ static void test_rebinding_errors(void **state)
 	ks[0] = key("down", "  ", 9);
 	assert_int_equal(keymap_new(&m, &s, &err), -1);
 	assert_string_equal(err.msg, "/etc/x.ini:9: [keys] down: no key given");
+	ks[0] = key("help", "F10", 10);
+	assert_int_equal(keymap_new(&m, &s, &err), -1);
+	assert_string_equal(err.msg, "/etc/x.ini:10: [keys] help: F10 always quits hoso; choose another key");
+}
+
+/* A [keys] section that took every key of quit and back trapped the clerk. */
+static void test_keys_cannot_trap_the_clerk(void **state)
+{
+	struct key_setting ks[3];
+	struct settings s;
+	struct keymap *m = NULL;
+	struct error err = { 0 };
+
+	(void)state;
+	settings_defaults(&s);
+	s.keys = ks;
+	ks[0] = key("quit", "x", 3);          /* F10 is taken from quit … */
+	ks[1] = key("help", "q Esc C-c", 4);  /* … and every key from back */
+	s.nkeys = 2;
+	assert_int_equal(keymap_new(&m, &s, &err), -1);
+	assert_null(m);
+	assert_string_equal(err.msg, "/etc/x.ini:4: [keys] help: takes the last key of \"back\", and a clerk could not leave a screen; give \"back\" a key");
+	/* Giving back a key again on a later line is fine, and F10 still quits. */
+	ks[2] = key("back", "b", 5);
+	s.nkeys = 3;
+	assert_int_equal(keymap_new(&m, &s, &err), 0);
+	assert_int_equal(keymap_lookup(m, UIK_F(10)), ACTION_QUIT);
+	assert_int_equal(keymap_lookup(m, 'x'), ACTION_QUIT);
+	assert_int_equal(keymap_lookup(m, 'b'), ACTION_BACK);
+	keymap_free(&m);
+}
+
+/* More than 256 bindings was reported as "no key given". */
+static void test_many_bindings(void **state)
+{
+	struct key_setting ks[1];
+	struct settings s;
+	struct keymap *m = NULL;
+	struct error err = { 0 };
+	char list[8192] = "";
+	int i;
+
+	(void)state;
+	for (i = 0x4e00; i < 0x4e00 + 600; i++) {
+		char u[5] = { 0 };
+
+		utf8_encode((uint32_t)i, u);
+		strcat(list, u);
+		strcat(list, " ");
+	}
+	settings_defaults(&s);
+	s.keys = ks;
+	s.nkeys = 1;
+	ks[0] = key("down", list, 3);
+	assert_int_equal(keymap_new(&m, &s, &err), 0);
+	assert_int_equal(keymap_lookup(m, 0x4e00 + 599), ACTION_DOWN);
+	keymap_free(&m);
 }
 
 int main(void)
@@ -181,11 +246,13 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_names),
 		cmocka_unit_test(test_names_round_trip),
-		cmocka_unit_test(test_from_curses),
+		cmocka_unit_test(test_nameless_keys),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_every_action_has_a_default_key),
 		cmocka_unit_test(test_rebinding),
 		cmocka_unit_test(test_rebinding_errors),
+		cmocka_unit_test(test_keys_cannot_trap_the_clerk),
+		cmocka_unit_test(test_many_bindings),
 	};
 
 	unit_locale();

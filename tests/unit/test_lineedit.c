@@ -1,3 +1,4 @@
+/* The field editor: typing, a real cursor, whole characters, composition, paste, scrolling. */
 #include "config.h"
 
 #include "unit.h"
@@ -14,147 +15,261 @@ static void type(struct lineedit *e, const char *s)
 		uint32_t cp;
 
 		i += utf8_decode(s + i, n - i, &cp);
-		assert_true(lineedit_key(e, (ui_key)cp));
+		assert_int_equal(lineedit_key(e, (ui_key)cp), LINEEDIT_CHANGED);
 	}
 }
 
+static void keys(struct lineedit *e, const ui_key *k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		assert_int_not_equal(lineedit_key(e, k[i]), LINEEDIT_IGNORED);
+}
+
+#define KEYS(e, ...) do { \
+		const ui_key ks_[] = { __VA_ARGS__ }; \
+		keys((e), ks_, sizeof ks_ / sizeof ks_[0]); \
+	} while (0)
+
 static void test_typing(void **state)
 {
-	struct lineedit e;
+	struct lineedit e = { 0 };
 
 	(void)state;
-	lineedit_clear(&e);
-	assert_string_equal(e.text, "");
-	assert_int_equal(e.len, 0);
+	assert_string_equal(lineedit_text(&e), "");
 	type(&e, "Quyết định 1064");
-	assert_string_equal(e.text, "Quyết định 1064");
+	assert_string_equal(lineedit_text(&e), "Quyết định 1064");
 	assert_int_equal(e.len, strlen("Quyết định 1064"));
+	assert_int_equal(e.cursor, e.len);
 	lineedit_clear(&e);
-	assert_string_equal(e.text, "");
+	assert_string_equal(lineedit_text(&e), "");
 	assert_int_equal(e.len, 0);
+	lineedit_free(&e);
+	lineedit_free(&e);
+	assert_null(e.text);
 }
 
-static void test_backspace(void **state)
+/* The search prompt's Delete and arrows ran list actions instead of editing. */
+static void test_cursor_moves_by_character(void **state)
 {
-	struct lineedit e;
+	struct lineedit e = { 0 };
 
 	(void)state;
-	lineedit_clear(&e);
-	type(&e, "Đà Nẵng");
-	assert_true(lineedit_key(&e, UIK_BACKSPACE));
-	assert_string_equal(e.text, "Đà Nẵn");
-	type(&e, "g");
-	/* "ẵ" is three bytes: one Backspace takes all of them. */
+	lineedit_set(&e, "Đà Nẵng");
+	KEYS(&e, UIK_LEFT, UIK_LEFT, UIK_LEFT); /* before "ẵ" */
+	assert_int_equal(e.cursor, strlen("Đà N"));
+	type(&e, "x");
+	assert_string_equal(lineedit_text(&e), "Đà Nxẵng");
+	KEYS(&e, UIK_DELETE); /* "ẵ" is three bytes: one Delete takes them all */
+	assert_string_equal(lineedit_text(&e), "Đà Nxng");
+	KEYS(&e, UIK_HOME, UIK_DELETE);
+	assert_string_equal(lineedit_text(&e), "à Nxng");
+	KEYS(&e, UIK_END, UIK_BACKSPACE, UIK_RIGHT);
+	assert_string_equal(lineedit_text(&e), "à Nxn");
+	assert_int_equal(e.cursor, e.len);
+	KEYS(&e, 0x01 /* Ctrl-A */);
+	assert_int_equal(e.cursor, 0);
+	KEYS(&e, UIK_LEFT, UIK_BACKSPACE); /* at the start: nothing to do, nothing breaks */
+	assert_string_equal(lineedit_text(&e), "à Nxn");
+	KEYS(&e, 0x05 /* Ctrl-E */);
+	assert_int_equal(e.cursor, e.len);
+	lineedit_free(&e);
+}
+
+static void test_backspace_takes_whole_characters(void **state)
+{
+	struct lineedit e = { 0 };
+
+	(void)state;
 	lineedit_set(&e, "Nẵ");
-	assert_true(lineedit_key(&e, UIK_BACKSPACE));
-	assert_string_equal(e.text, "N");
-	/* A decomposed letter (e + combining acute + dot below) goes as one. */
+	KEYS(&e, UIK_BACKSPACE);
+	assert_string_equal(lineedit_text(&e), "N");
+	/* A letter with marks NFC cannot compose goes as one. */
 	lineedit_set(&e, "ke\xcc\x81\xcc\xa3");
-	assert_true(lineedit_key(&e, UIK_BACKSPACE));
-	assert_string_equal(e.text, "k");
-	assert_true(lineedit_key(&e, UIK_BACKSPACE));
-	assert_string_equal(e.text, "");
-	/* On an empty line it is still an editing key, and harmless. */
-	assert_true(lineedit_key(&e, UIK_BACKSPACE));
-	assert_string_equal(e.text, "");
-	assert_int_equal(e.len, 0);
+	KEYS(&e, UIK_BACKSPACE);
+	assert_string_equal(lineedit_text(&e), "k");
+	KEYS(&e, UIK_BACKSPACE, UIK_BACKSPACE);
+	assert_string_equal(lineedit_text(&e), "");
 	/* A lone combining mark at the start goes too. */
 	lineedit_set(&e, "\xcc\x81");
-	assert_true(lineedit_key(&e, UIK_BACKSPACE));
+	KEYS(&e, UIK_BACKSPACE);
 	assert_int_equal(e.len, 0);
+	lineedit_free(&e);
 }
 
-static void test_ctrl_w_and_u(void **state)
+/* An input method that sends combining marks: the text is stored precomposed. */
+static void test_marks_compose(void **state)
 {
-	struct lineedit e;
+	struct lineedit e = { 0 };
+
+	(void)state;
+	type(&e, "Vie\xcc\x82\xcc\xa3t");   /* e, circumflex, dot below */
+	assert_string_equal(lineedit_text(&e), "Việt");
+	lineedit_set(&e, "Ha\xcc\x89i Pho\xcc\x80ng");
+	assert_string_equal(lineedit_text(&e), "Hải Phòng");
+	/* A mark typed in the middle composes with the letter before the cursor. */
+	lineedit_set(&e, "Hai");
+	KEYS(&e, UIK_LEFT);
+	type(&e, "\xcc\x89");
+	assert_string_equal(lineedit_text(&e), "Hải");
+	assert_int_equal(e.cursor, strlen("Hả"));
+	lineedit_free(&e);
+}
+
+static void test_words(void **state)
+{
+	struct lineedit e = { 0 };
 
 	(void)state;
 	lineedit_set(&e, "Thừa Thiên Huế  ");
-	assert_true(lineedit_key(&e, 0x17)); /* Ctrl-W: the last word and the spaces after it */
-	assert_string_equal(e.text, "Thừa Thiên ");
-	assert_true(lineedit_key(&e, 0x17));
-	assert_string_equal(e.text, "Thừa ");
-	assert_true(lineedit_key(&e, 0x17));
-	assert_string_equal(e.text, "");
-	assert_true(lineedit_key(&e, 0x17));
-	assert_string_equal(e.text, "");
-	lineedit_set(&e, "thach cao");
-	assert_true(lineedit_key(&e, 0x15)); /* Ctrl-U */
-	assert_string_equal(e.text, "");
-	assert_int_equal(e.len, 0);
+	KEYS(&e, 0x17); /* Ctrl-W: the word before the cursor and the spaces after it */
+	assert_string_equal(lineedit_text(&e), "Thừa Thiên ");
+	KEYS(&e, 0x17, 0x17, 0x17);
+	assert_string_equal(lineedit_text(&e), "");
+	lineedit_set(&e, "thach cao dinh vu");
+	KEYS(&e, UIK_CTRL | UIK_LEFT);
+	assert_int_equal(e.cursor, strlen("thach cao dinh "));
+	KEYS(&e, UIK_ALT | 'b', UIK_ALT | 'b');
+	assert_int_equal(e.cursor, strlen("thach "));
+	KEYS(&e, UIK_CTRL | UIK_RIGHT);
+	assert_int_equal(e.cursor, strlen("thach cao"));
+	KEYS(&e, 0x0b); /* Ctrl-K */
+	assert_string_equal(lineedit_text(&e), "thach cao");
+	KEYS(&e, UIK_LEFT, UIK_LEFT, UIK_LEFT, 0x15); /* Ctrl-U: what is before */
+	assert_string_equal(lineedit_text(&e), "cao");
+	assert_int_equal(e.cursor, 0);
+	lineedit_free(&e);
 }
 
-static void test_other_keys_not_taken(void **state)
+static void test_control_characters_refused(void **state)
 {
-	static const ui_key others[] = { UIK_ENTER, UIK_ESC, UIK_TAB, 0x01, 0x13 /* Ctrl-S */,
-	                                 0x11 /* Ctrl-Q */, 0x1f, 0x85 /* C1 */, 0x9b /* CSI */,
-	                                 KEY_FN + 0x102 /* KEY_DOWN */, KEY_FN + 0x109 /* F1 */ };
-	struct lineedit e;
+	static const ui_key refused[] = { 0x85 | UIK_PASTED, 0x1b | UIK_PASTED, 0x07 | UIK_PASTED };
+	static const ui_key others[] = { UIK_ENTER, UIK_ESC, UIK_TAB, 0x13 /* Ctrl-S */, 0x11,
+	                                 0x1f, 0x85 /* C1 */, 0x9b /* CSI */, UIK_DOWN, UIK_F(1),
+	                                 UIK_UNKNOWN, UIK_ALT | 'x', UIK_CTRL | UIK_UP };
+	struct lineedit e = { 0 };
 	size_t i;
 
 	(void)state;
 	lineedit_set(&e, "abc");
 	for (i = 0; i < sizeof others / sizeof others[0]; i++) {
-		if (lineedit_key(&e, others[i]))
-			fail_msg("key 0x%x taken as text", (unsigned)others[i]);
-		assert_string_equal(e.text, "abc");
+		if (lineedit_key(&e, others[i]) != LINEEDIT_IGNORED)
+			fail_msg("key 0x%x taken by the editor", (unsigned)others[i]);
+		assert_string_equal(lineedit_text(&e), "abc");
+	}
+	for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		assert_int_equal(lineedit_key(&e, refused[i]), LINEEDIT_REFUSED);
+		assert_string_equal(lineedit_text(&e), "abc");
 	}
 	/* Printable beyond ASCII is text. */
-	assert_true(lineedit_key(&e, 0xa0));
-	assert_true(lineedit_key(&e, 0x4e2d));
-	assert_string_equal(e.text, "abc\xc2\xa0中");
+	type(&e, "\xc2\xa0中");
+	assert_string_equal(lineedit_text(&e), "abc\xc2\xa0中");
+	lineedit_free(&e);
+}
+
+/* A newline pasted into one line is a space: it never submits anything. */
+static void test_paste(void **state)
+{
+	struct lineedit e = { 0 };
+
+	(void)state;
+	assert_int_equal(lineedit_key(&e, 'a' | UIK_PASTED), LINEEDIT_CHANGED);
+	assert_int_equal(lineedit_key(&e, UIK_ENTER | UIK_PASTED), LINEEDIT_CHANGED);
+	assert_int_equal(lineedit_key(&e, UIK_TAB | UIK_PASTED), LINEEDIT_CHANGED);
+	assert_int_equal(lineedit_key(&e, 0x1ebf | UIK_PASTED), LINEEDIT_CHANGED);
+	assert_string_equal(lineedit_text(&e), "a  ế");
+	lineedit_free(&e);
 }
 
 static void test_full(void **state)
 {
-	struct lineedit e;
+	struct lineedit e = { 0 };
 	size_t i;
 
 	(void)state;
-	lineedit_clear(&e);
-	for (i = 0; i < 300; i++)
-		assert_true(lineedit_key(&e, 'x'));
-	assert_int_equal(e.len, sizeof e.text - 1);
-	assert_int_equal(strlen(e.text), sizeof e.text - 1);
+	e.max = 10;
+	for (i = 0; i < 10; i++)
+		assert_int_equal(lineedit_key(&e, 'x'), LINEEDIT_CHANGED);
+	assert_int_equal(lineedit_key(&e, 'x'), LINEEDIT_REFUSED);
+	assert_int_equal(e.len, 10);
 	/* A two-byte letter that no longer fits is refused whole, never cut. */
-	lineedit_clear(&e);
-	for (i = 0; i < sizeof e.text - 2; i++)
-		assert_true(lineedit_key(&e, 'x'));
-	assert_true(lineedit_key(&e, 0x111)); /* đ: two bytes, one left */
-	assert_int_equal(e.len, sizeof e.text - 2);
-	assert_true(utf8_valid(e.text, e.len));
+	KEYS(&e, UIK_BACKSPACE);
+	assert_int_equal(lineedit_key(&e, 0x111), LINEEDIT_REFUSED); /* đ: two bytes, one left */
+	assert_int_equal(e.len, 9);
+	assert_true(utf8_valid(lineedit_text(&e), e.len));
+	/* Without a maximum the line takes far more than the old 255 bytes. */
+	lineedit_free(&e);
+	e.max = 0;
+	for (i = 0; i < 1000; i++)
+		assert_int_equal(lineedit_key(&e, 0x1ec7), LINEEDIT_CHANGED); /* ệ */
+	assert_int_equal(e.len, 3000);
+	lineedit_free(&e);
 }
 
 static void test_set_cuts_at_a_character(void **state)
 {
-	struct lineedit e;
+	struct lineedit e = { 0 };
 	char long_text[600] = "";
 	size_t i;
 
 	(void)state;
-	/* 254 ASCII bytes then "đ" (2 bytes): 256 bytes do not fit in 255. */
+	e.max = 255;
 	for (i = 0; i < 254; i++)
 		strcat(long_text, "a");
 	strcat(long_text, "đđđ");
-	lineedit_set(&e, long_text);
+	assert_int_equal(lineedit_set(&e, long_text), 0);
 	assert_int_equal(e.len, 254);
-	assert_int_equal(strlen(e.text), 254);
+	assert_int_equal(strlen(lineedit_text(&e)), 254);
 	lineedit_set(&e, "Đình Vũ");
-	assert_string_equal(e.text, "Đình Vũ");
-	assert_int_equal(e.len, strlen("Đình Vũ"));
+	assert_string_equal(lineedit_text(&e), "Đình Vũ");
+	assert_int_equal(e.cursor, strlen("Đình Vũ"));
 	lineedit_set(&e, "");
 	assert_int_equal(e.len, 0);
+	lineedit_free(&e);
+}
+
+/* A line longer than its field scrolls to keep the cursor in view. */
+static void test_view_scrolls(void **state)
+{
+	struct lineedit e = { 0 };
+	char out[256];
+	int col;
+
+	(void)state;
+	lineedit_set(&e, "Nghiên cứu xây dựng 3 đề án");
+	lineedit_view(&e, 10, out, sizeof out, &col);
+	assert_int_equal(col, 9); /* the cursor at the end, in the last cell */
+	assert_string_equal(out, "g 3 đề án");
+	assert_int_equal(text_width(out) + 1, 10);
+	KEYS(&e, UIK_HOME);
+	lineedit_view(&e, 10, out, sizeof out, &col);
+	assert_int_equal(col, 0);
+	assert_string_equal(out, "Nghiên cứu");
+	KEYS(&e, UIK_CTRL | UIK_RIGHT, UIK_CTRL | UIK_RIGHT, UIK_CTRL | UIK_RIGHT);
+	lineedit_view(&e, 10, out, sizeof out, &col);
+	assert_int_equal(col, 9);
+	/* Wide characters never straddle the edge. */
+	lineedit_set(&e, "中中中中中中中中");
+	lineedit_view(&e, 5, out, sizeof out, &col);
+	assert_true(text_width(out) <= 5);
+	assert_true(col <= 4);
+	lineedit_free(&e);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_typing),
-		cmocka_unit_test(test_backspace),
-		cmocka_unit_test(test_ctrl_w_and_u),
-		cmocka_unit_test(test_other_keys_not_taken),
+		cmocka_unit_test(test_cursor_moves_by_character),
+		cmocka_unit_test(test_backspace_takes_whole_characters),
+		cmocka_unit_test(test_marks_compose),
+		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_control_characters_refused),
+		cmocka_unit_test(test_paste),
 		cmocka_unit_test(test_full),
 		cmocka_unit_test(test_set_cuts_at_a_character),
+		cmocka_unit_test(test_view_scrolls),
 	};
 
 	unit_locale();

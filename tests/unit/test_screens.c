@@ -122,7 +122,7 @@ static void test_item_list(void **state)
 	while (s->ops->idle(s) != SCREEN_IGNORED)
 		;
 	text = render(s);
-	assert_non_null(strstr(text, "Search: dinh vu_  (3)"));
+	assert_non_null(strstr(text, "Search: dinh vu  (3)"));
 	assert_non_null(strstr(text, "DAP – Đình Vũ"));
 	assert_null(strstr(text, "Techfest"));
 	free(text);
