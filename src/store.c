@@ -159,75 +159,134 @@ static void wal_checksum(const unsigned char *p, size_t n, bool big, uint32_t c[
 	}
 }
 
-/* What a WAL file says about the database it belongs to (its committed frames only). */
-struct wal_facts {
-	uint32_t page_size;
-	long commits;           /* committed transactions */
-	bool page1;             /* a committed frame holds page 1 */
-	uint32_t first_counter; /* the change counter in the first such frame */
-	bool page1_equal;       /* one such frame is the file's page 1, byte for byte */
-	bool size_differs;      /* a commit gives a size other than the file's */
+/* The database file and its WAL as check_wal reads them. */
+struct walscan {
+	int db, wal;
+	uint32_t page_size;    /* the database's */
+	uint32_t pages;        /* pages in the database file */
+	uint32_t header_pages; /* the size its first page records; 0 when not valid */
+	unsigned char hdr[32]; /* the WAL's header */
+	bool big;              /* the WAL's checksums are big-endian */
+	uint32_t wal_page_size;
+	unsigned char *frame;  /* 24 + wal_page_size bytes */
+	unsigned char *page;   /* page_size bytes */
 };
 
-/* Reads the WAL at fd as SQLite's recovery would; page1 is the database's first page. */
-static void wal_read(int fd, const unsigned char *page1, uint32_t db_pages, size_t db_page_size,
-                     struct wal_facts *w)
+/* Reads frame i (from 1) into w->frame; true when it is valid in the chain c. */
+static bool read_frame(struct walscan *w, uint32_t i, uint32_t c[2])
 {
-	unsigned char hdr[32], fh[24], *page = NULL;
-	uint32_t c[2] = { 0, 0 }, magic;
-	bool big, p1 = false, p1_equal = false;
-	uint32_t first = 0;
-	off_t off = 32;
+	size_t n = 24 + w->wal_page_size;
+	off_t off = 32 + (off_t)(i - 1) * (off_t)n;
 
-	memset(w, 0, sizeof *w);
-	if (pread(fd, hdr, sizeof hdr, 0) != (ssize_t)sizeof hdr)
-		return;
-	magic = get32(hdr, true);
-	if ((magic & 0xfffffffe) != 0x377f0682 || get32(hdr + 4, true) != 3007000)
-		return;
-	big = (magic & 1) != 0;
-	w->page_size = get32(hdr + 8, true);
-	if (w->page_size < 512 || w->page_size > 65536 || (w->page_size & (w->page_size - 1)) != 0)
-		return;
-	wal_checksum(hdr, 24, big, c);
-	if (c[0] != get32(hdr + 24, true) || c[1] != get32(hdr + 28, true))
-		return;
-	page = malloc(w->page_size);
-	if (page == NULL)
-		return;
-	for (;;) {
-		uint32_t pgno, commit;
+	if (pread(w->wal, w->frame, n, off) != (ssize_t)n || get32(w->frame, true) == 0 ||
+	    memcmp(w->frame + 8, w->hdr + 16, 8) != 0)
+		return false;
+	wal_checksum(w->frame, 8, w->big, c);
+	wal_checksum(w->frame + 24, w->wal_page_size, w->big, c);
+	return c[0] == get32(w->frame + 16, true) && c[1] == get32(w->frame + 20, true);
+}
 
-		if (pread(fd, fh, sizeof fh, off) != (ssize_t)sizeof fh ||
-		    pread(fd, page, w->page_size, off + 24) != (ssize_t)w->page_size)
-			break;
-		pgno = get32(fh, true);
-		commit = get32(fh + 4, true);
-		if (pgno == 0 || memcmp(fh + 8, hdr + 16, 8) != 0)
-			break;
-		wal_checksum(fh, 8, big, c);
-		wal_checksum(page, w->page_size, big, c);
-		if (c[0] != get32(fh + 16, true) || c[1] != get32(fh + 20, true))
-			break;
-		if (pgno == 1) {
-			if (!p1 && !w->page1)
-				first = get32(page + 24, true);
-			p1 = true;
-			if (w->page_size == db_page_size && memcmp(page, page1, db_page_size) == 0)
-				p1_equal = true;
-		}
+/* True when page pgno of the database file is the page in w->frame, byte for byte. */
+static bool db_has_frame(struct walscan *w, uint32_t pgno)
+{
+	return pgno <= w->pages &&
+	       pread(w->db, w->page, w->page_size, (off_t)(pgno - 1) * w->page_size) == (ssize_t)w->page_size &&
+	       memcmp(w->page, w->frame + 24, w->page_size) == 0;
+}
+
+/*
+ * How many frames of the WAL the -shm file says were copied into the
+ * database (SQLite's nBackfill), when it is about this WAL; else 0.
+ */
+static uint32_t wal_backfilled(const char *shm, const unsigned char *wal_hdr)
+{
+	unsigned char h[100];
+	uint32_t version, backfilled;
+	int fd = open(shm, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return 0;
+	n = pread(fd, h, sizeof h, 0);
+	close(fd);
+	/* Two equal copies of the index header (native byte order), then the checkpoint's. */
+	if (n != (ssize_t)sizeof h || memcmp(h, h + 48, 48) != 0)
+		return 0;
+	memcpy(&version, h, 4);
+	if (version != 3007000 || h[12] != 1 || memcmp(h + 32, wal_hdr + 16, 8) != 0)
+		return 0;
+	memcpy(&backfilled, h + 96, 4);
+	return backfilled;
+}
+
+enum { PAGE_COPIED = 1, PAGE_OK = 2 };
+
+/*
+ * Whether the committed frames of the WAL fit the database file. A
+ * checkpoint copies frames into the file byte for byte, and nothing else
+ * writes the file while a WAL is in use: so a page the -shm file says was
+ * copied holds that copy or a later one; a file written after the WAL (a
+ * newer mtime) holds a copy of some frame; a file whose first page no frame
+ * changed has the size every commit gives. Sets *foreign.
+ */
+static void wal_fits(struct walscan *w, const char *shm, const struct stat *db_st,
+                     const struct stat *wal_st, bool *foreign)
+{
+	uint32_t c[2] = { 0, 0 }, i, last = 0, max_pgno = 0, backfilled;
+	bool page1 = false, size_differs = false, page1_pending = false, size_pending = false;
+	bool any_copy = false;
+	unsigned char *state = NULL;
+
+	*foreign = false;
+	wal_checksum(w->hdr, 24, w->big, c);
+	if (c[0] != get32(w->hdr + 24, true) || c[1] != get32(w->hdr + 28, true))
+		return; /* SQLite ignores such a WAL */
+	for (i = 1; read_frame(w, i, c); i++) {
+		uint32_t pgno = get32(w->frame, true), commit = get32(w->frame + 4, true);
+
+		page1_pending = page1_pending || pgno == 1;
+		size_pending = size_pending || (commit != 0 && commit != w->header_pages);
+		if (pgno > max_pgno)
+			max_pgno = pgno;
 		if (commit != 0) {
-			w->commits++;
-			if (p1 && !w->page1)
-				w->first_counter = first;
-			w->page1 = w->page1 || p1;
-			w->page1_equal = w->page1_equal || p1_equal;
-			w->size_differs = w->size_differs || commit != db_pages;
-			p1 = p1_equal = false;
+			last = i;
+			page1 = page1 || page1_pending;
+			size_differs = size_differs || size_pending;
+			page1_pending = size_pending = false;
 		}
-		off += 24 + (off_t)w->page_size;
 	}
-	free(page);
+	if (last == 0)
+		return; /* nothing committed: SQLite takes nothing from it */
+	if (w->wal_page_size != w->page_size) {
+		*foreign = true;
+		return;
+	}
+	if (!page1 && w->header_pages != 0 && size_differs) {
+		*foreign = true;
+		return;
+	}
+	if (max_pgno > (1u << 28) || (state = calloc((size_t)max_pgno + 1, 1)) == NULL)
+		return;
+	backfilled = wal_backfilled(shm, w->hdr);
+	c[0] = c[1] = 0;
+	wal_checksum(w->hdr, 24, w->big, c);
+	for (i = 1; i <= last && read_frame(w, i, c); i++) {
+		uint32_t pgno = get32(w->frame, true);
+		bool same = db_has_frame(w, pgno);
+
+		any_copy = any_copy || same;
+		if (i <= backfilled && pgno <= w->pages)
+			state[pgno] = PAGE_COPIED | (same ? PAGE_OK : 0);
+		else if (same)
+			state[pgno] |= PAGE_OK;
+	}
+	for (i = 1; i <= max_pgno && !*foreign; i++)
+		*foreign = (state[i] & PAGE_COPIED) && !(state[i] & PAGE_OK);
+	if (!any_copy && (db_st->st_mtim.tv_sec > wal_st->st_mtim.tv_sec ||
+	                  (db_st->st_mtim.tv_sec == wal_st->st_mtim.tv_sec &&
+	                   db_st->st_mtim.tv_nsec > wal_st->st_mtim.tv_nsec)))
+		*foreign = true;
+	free(state);
 }
 
 /* True when a process other than this one has the WAL index at shm open. */
@@ -246,64 +305,62 @@ static bool shm_in_use(const char *shm)
 }
 
 /*
- * Refuses a -wal file left beside path by another database file: SQLite
- * would merge its pages into this one without a word (a backup copied over
- * the database beside the old -wal). Only when no process has the file
- * open (else the WAL is in use and its index rules), and only what is
- * certain: a committed WAL belongs to a file when it has the file's page
- * size, and either its first page is the file's (byte for byte, as a
- * checkpoint copies it) or its first copy of that page counts the next
- * change after the file's, or it never changed the first page and then
- * never changed the file's size. Must run before this process opens the
- * file with SQLite (it opens and closes the -shm file, which would drop
- * this process's locks on it).
+ * Refuses a -wal file left beside path by another copy of the database:
+ * SQLite would merge its pages into this file without a word (a backup
+ * copied over the database beside the old -wal). Looked at only when no
+ * process has the file open (else the WAL is in use and its index rules);
+ * see wal_fits for what is taken as certain. Must run before this process
+ * opens the file with SQLite: it opens and closes the -shm file, which
+ * would drop this process's locks on it.
  */
 static int check_wal(const char *path, struct error *err)
 {
 	char *wal = sibling(path, "-wal"), *shm = sibling(path, "-shm");
-	unsigned char head[100], *page1 = NULL;
-	struct wal_facts w;
-	struct stat st;
-	uint32_t psize, counter, pages;
-	int fd = -1, wfd = -1, ret = 0;
-	bool foreign;
+	struct walscan w = { .db = -1, .wal = -1 };
+	unsigned char head[100];
+	struct stat db_st, wal_st;
+	uint32_t magic;
+	int ret = 0;
+	bool foreign = false;
 
-	if (wal == NULL || shm == NULL || stat(wal, &st) != 0 || st.st_size <= 32 || shm_in_use(shm))
+	if (wal == NULL || shm == NULL || stat(wal, &wal_st) != 0 || wal_st.st_size <= 32 || shm_in_use(shm))
 		goto done;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) != 0 || pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head)
+	w.db = open(path, O_RDONLY | O_CLOEXEC);
+	w.wal = open(wal, O_RDONLY | O_CLOEXEC);
+	if (w.db < 0 || w.wal < 0 || fstat(w.db, &db_st) != 0 || fstat(w.wal, &wal_st) != 0 ||
+	    pread(w.db, head, sizeof head, 0) != (ssize_t)sizeof head ||
+	    pread(w.wal, w.hdr, sizeof w.hdr, 0) != (ssize_t)sizeof w.hdr)
 		goto done;
-	psize = (uint32_t)head[16] << 8 | head[17];
-	if (psize == 1)
-		psize = 65536;
-	if (psize < 512 || (psize & (psize - 1)) != 0 || (page1 = malloc(psize)) == NULL ||
-	    pread(fd, page1, psize, 0) != (ssize_t)psize)
+	w.page_size = (uint32_t)head[16] << 8 | head[17];
+	if (w.page_size == 1)
+		w.page_size = 65536;
+	magic = get32(w.hdr, true);
+	w.big = (magic & 1) != 0;
+	w.wal_page_size = get32(w.hdr + 8, true);
+	if (w.page_size < 512 || (w.page_size & (w.page_size - 1)) != 0 ||
+	    (magic & 0xfffffffe) != 0x377f0682 || get32(w.hdr + 4, true) != 3007000 ||
+	    w.wal_page_size < 512 || w.wal_page_size > 65536 || (w.wal_page_size & (w.wal_page_size - 1)) != 0)
+		goto done; /* not a WAL SQLite would use: it says what is wrong with the file itself */
+	w.pages = (uint32_t)(db_st.st_size / w.page_size);
+	/* The size in the header is valid when written with the change counter it names. */
+	if (get32(head + 92, true) == get32(head + 24, true))
+		w.header_pages = get32(head + 28, true);
+	w.frame = malloc(24 + (size_t)w.wal_page_size);
+	w.page = malloc(w.page_size);
+	if (w.frame == NULL || w.page == NULL)
 		goto done;
-	counter = get32(head + 24, true);
-	pages = get32(head + 92, true) == counter && get32(head + 28, true) != 0
-	        ? get32(head + 28, true) : (uint32_t)(st.st_size / psize);
-	wfd = open(wal, O_RDONLY | O_CLOEXEC);
-	if (wfd < 0)
-		goto done;
-	wal_read(wfd, page1, pages, psize, &w);
-	if (w.commits == 0)
-		goto done;
-	if (w.page_size != psize)
-		foreign = true;
-	else if (w.page1)
-		foreign = !w.page1_equal && w.first_counter != counter + 1;
-	else
-		foreign = w.size_differs;
+	wal_fits(&w, shm, &db_st, &wal_st, &foreign);
 	if (foreign)
 		ret = error_set(err, ERROR_RUNTIME,
 		                _("%s: the file %s does not belong to this database (it was left by another copy of it); SQLite would mix its changes in. If a backup was copied over the database, move %s and %s away; to restore a backup safely use 'hoso backup --restore FILE'"),
 		                path, wal, wal, shm);
 done:
-	if (fd >= 0)
-		close(fd);
-	if (wfd >= 0)
-		close(wfd);
-	free(page1);
+	if (w.db >= 0)
+		close(w.db);
+	if (w.wal >= 0)
+		close(w.wal);
+	free(w.frame);
+	free(w.page);
 	free(wal);
 	free(shm);
 	return ret;
