@@ -426,7 +426,18 @@ int store_fail(struct store *s, struct error *err, const char *doing)
 		return error_set(err, ERROR_RUNTIME, _("%s: input/output error while %s (%s)"), path, doing, msg);
 	case SQLITE_INTERRUPT:
 		return error_set(err, ERROR_RUNTIME, _("%s: interrupted while %s"), path, doing);
+	case SQLITE_OK:
+	case SQLITE_ROW:
+	case SQLITE_DONE:
+		/* SQLite had nothing to say: the data was not what hoso wrote. */
+		return error_set(err, ERROR_RUNTIME,
+		                 _("%s: unexpected data while %s (the file was changed outside hoso?); run 'hoso check'"),
+		                 path, doing);
 	default:
+		if (strncmp(msg, "no such table", 13) == 0 || strncmp(msg, "no such column", 14) == 0)
+			return error_set(err, ERROR_RUNTIME,
+			                 _("%s: the database lacks what hoso needs (%s): it was changed outside hoso or is damaged; run 'hoso check' and restore it from a backup"),
+			                 path, msg);
 		return error_set(err, ERROR_RUNTIME, _("%s: error while %s: %s"), path, doing, msg);
 	}
 }
@@ -518,6 +529,35 @@ static int connect(struct store *s, struct error *err)
 	if (sqlfn_register(s->db) != SQLITE_OK)
 		return store_fail(s, err, _("registering functions"));
 	return 0;
+}
+
+int store_check_tables(struct store *s, struct error *err)
+{
+	static const char sql[] =
+		"SELECT v.column1 FROM (VALUES ('programme'), ('item'), ('unit'), ('locality'), ('document'),"
+		" ('kind'), ('status'), ('doc_type'), ('doc_state'), ('doc_relation'), ('programme_party'),"
+		" ('item_partner'), ('item_locality'), ('item_document'), ('document_link'), ('target'),"
+		" ('comment'), ('history'), ('item_fts')) AS v"
+		" WHERE v.column1 NOT IN (SELECT name FROM sqlite_schema WHERE type = 'table') LIMIT 1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_schema_version(s) < migrate_latest())
+		return 0; /* an older schema has other tables; it is upgraded first */
+	if (store_prepare(s, sql, &st, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		error_set(err, ERROR_RUNTIME,
+		          _("%s: the table '%s' is missing: the file was changed outside hoso or is damaged; run 'hoso check' and restore it from a backup"),
+		          s->path, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	if (rc != SQLITE_DONE)
+		store_fail(s, err, _("reading the schema"));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* The first read: SQLite opens the file, its -wal and -shm lazily. Returns SQLite's code. */
@@ -621,7 +661,7 @@ static int prepare_open(struct store *s, unsigned flags, struct error *err)
 	if (s->ro == STORE_RO_NO &&
 	    store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", err) != 0)
 		return -1;
-	if (!(flags & STORE_NO_MIGRATE) && migrate_run(s, err) != 0)
+	if (!(flags & STORE_NO_MIGRATE) && (migrate_run(s, err) != 0 || store_check_tables(s, err) != 0))
 		return -1;
 	return 0;
 }

@@ -97,6 +97,14 @@ bool store_created(const struct store *s);
 /* The login name recorded in history rows. */
 const char *store_login(const struct store *s);
 
+/*
+ * Checks that every table of the current schema is there (the file may
+ * have been changed in the sqlite3 shell). Returns 0 (also for an older
+ * schema, which has other tables), or -1 with err naming the file and the
+ * first missing table.
+ */
+int store_check_tables(struct store *s, struct error *err);
+
 /* The schema version of the open file (PRAGMA user_version). */
 int store_schema_version(struct store *s);
 
