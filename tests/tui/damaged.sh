@@ -27,6 +27,12 @@ tui_wait_exit
 check "a renamed table: the app ends with status 1" test "$(tui_exit_status)" = 1
 check "naming the file and the table" joined "hoso: $db: the table 'item' is missing"
 
+head -c 100000 "$base" >"$tmp/truncated.db"
+tui_start 200x30 --db "$tmp/truncated.db"
+tui_wait_exit
+check "a truncated file: the app ends with status 1" test "$(tui_exit_status)" = 1
+check "saying the file is damaged" joined "hoso: $tmp/truncated.db: the database file is damaged"
+
 # A title set to NULL past the schema: the app starts and lists it.
 db="$tmp/nulltitle.db"
 cp "$base" "$db"
