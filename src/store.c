@@ -129,6 +129,42 @@ static enum store_ro_reason writable(const char *path)
 	return r;
 }
 
+/*
+ * A clerk who may not write the database leaves its -wal (empty: he wrote
+ * nothing) and -shm files behind, with his own owner and the file's mode,
+ * when his directory lets SQLite make them; a clerk who may write it could
+ * then not write them, and would be read-only. When no connection has the
+ * file open (none holds SQLite's shared lock on it, and this process holds
+ * the lock that keeps one from starting meanwhile) and the -wal holds
+ * nothing, those files hold nothing either: they are removed, and SQLite
+ * makes them anew. Only for a user who may write the file and directory.
+ */
+static void clear_empty_leftovers(const char *path)
+{
+	/* SQLite's shared-lock bytes of the database file (after its pending and reserved bytes). */
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0x40000002, .l_len = 510 };
+	char *wal = sibling(path, "-wal"), *shm = sibling(path, "-shm"), *dir = paths_dirname(path);
+	struct stat st;
+	int fd;
+
+	if (wal == NULL || shm == NULL || dir == NULL || access(path, W_OK) != 0 || access(dir, W_OK) != 0 ||
+	    (stat(wal, &st) == 0 && st.st_size > 0) ||
+	    !((exists(wal) && access(wal, W_OK) != 0) || (exists(shm) && access(shm, W_OK) != 0)))
+		goto done;
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		goto done;
+	if (fcntl(fd, F_SETLK, &fl) == 0 && (stat(wal, &st) != 0 || st.st_size == 0)) {
+		unlink(shm);
+		unlink(wal);
+	}
+	close(fd); /* and the lock with it: nothing else of this process has the file open yet */
+done:
+	free(wal);
+	free(shm);
+	free(dir);
+}
+
 /* True when the -wal file beside path holds at least one frame (changes not yet in the file). */
 static bool wal_has_frames(const char *path)
 {
@@ -698,6 +734,8 @@ int store_open(struct store **out, const char *path, unsigned flags,
 		return -1;
 	if ((s = store_new(path, busy_timeout_ms, err)) == NULL)
 		return -1;
+	if (!(flags & STORE_READ_ONLY))
+		clear_empty_leftovers(path);
 	s->ro = (flags & STORE_READ_ONLY) ? STORE_RO_ASKED : writable(path);
 	if (connect_and_read(s, err) != 0 || prepare_open(s, flags, err) != 0) {
 		store_close(&s);
