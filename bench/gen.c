@@ -147,6 +147,17 @@ static void make_ids(struct ids *ids, long n)
 		}
 }
 
+/* How many bytes of s, at most max, end on a whole UTF-8 character (%.20s may cut one). */
+static int utf8_prefix(const char *s, int max)
+{
+	int n = (int)strnlen(s, (size_t)max);
+
+	if (n == max)
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	return n;
+}
+
 int main(int argc, char **argv)
 {
 	struct store *s;
@@ -210,7 +221,7 @@ int main(int argc, char **argv)
 		const char *head = unit_heads[rnd(N(unit_heads))], *tail = unit_tails[rnd(N(unit_tails))];
 
 		snprintf(buf, sizeof buf, "%s %s %s %ld", head, tail, places[rnd(N(places))], k + 1);
-		snprintf(short_name, sizeof short_name, "%.20s %ld", tail, k + 1);
+		snprintf(short_name, sizeof short_name, "%.*s %ld", utf8_prefix(tail, 20), tail, k + 1);
 		sqlite3_bind_text(st, 1, units.v[k], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, short_name, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, buf, -1, SQLITE_TRANSIENT);

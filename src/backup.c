@@ -12,6 +12,7 @@
 
 #include "backup.h"
 #include "i18n.h"
+#include "migrate.h"
 #include "paths.h"
 #include "store.h"
 
@@ -95,4 +96,82 @@ done:
 	}
 	free(dir);
 	return ret;
+}
+
+/* Checks that the file at path is a whole hoso database this hoso can take. */
+static int check_copy(struct store *src, const char *path, struct error *err)
+{
+	sqlite3_stmt *st;
+	long app_id = 0;
+	int version = store_schema_version(src), rc;
+	char msg[512] = "";
+
+	if (store_query_long(src, "PRAGMA application_id", &app_id, err) != 0)
+		return -1;
+	if (app_id != STORE_APPLICATION_ID || version < 1)
+		return error_set(err, ERROR_RUNTIME, _("%s: not a hoso database; nothing was restored"), path);
+	if (version > migrate_latest())
+		return error_set(err, ERROR_RUNTIME,
+		                 _("%s: made by a newer hoso (schema version %d; this hoso knows up to %d); nothing was restored"),
+		                 path, version, migrate_latest());
+	if (store_prepare(src, "PRAGMA integrity_check(1)", &st, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(msg, sizeof msg, "%s", (const char *)sqlite3_column_text(st, 0));
+	else
+		snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(store_db(src)));
+	sqlite3_finalize(st);
+	if (strcmp(msg, "ok") != 0)
+		return error_set(err, ERROR_RUNTIME, _("%s: the copy is damaged (%s); nothing was restored"), path, msg);
+	return 0;
+}
+
+int backup_restore(struct store *s, const char *path, struct error *err)
+{
+	struct store *src = NULL;
+	sqlite3_backup *b;
+	struct stat a, c;
+	int rc, ret = -1;
+
+	if (path == NULL || *path == '\0')
+		return error_set(err, ERROR_USAGE, _("backup: no file given"));
+	if (store_read_only(s) != STORE_RO_NO)
+		return error_set(err, ERROR_RUNTIME, _("%s: the database is read-only here; nothing was restored"),
+		                 store_path(s));
+	if (stat(path, &a) == 0 && stat(store_path(s), &c) == 0 && a.st_dev == c.st_dev && a.st_ino == c.st_ino)
+		return error_set(err, ERROR_RUNTIME, _("%s: is the database itself; nothing was restored"), path);
+	if (store_open(&src, path, STORE_READ_ONLY | STORE_NO_MIGRATE, 0, err) != 0)
+		return -1;
+	if (check_copy(src, path, err) != 0)
+		goto done;
+	b = sqlite3_backup_init(store_db(s), "main", store_db(src), "main");
+	if (b == NULL) {
+		store_fail(s, err, _("restoring"));
+		goto done;
+	}
+	/* One step: one write transaction, waiting the busy timeout for another writer. */
+	rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		error_set(err, ERROR_RUNTIME,
+		          _("%s: another clerk or program is writing the database; nothing was restored: try again"),
+		          store_path(s));
+	else if (rc == SQLITE_READONLY)
+		error_set(err, ERROR_RUNTIME,
+		          _("%s: cannot restore %s into it (its page size differs, or it is read-only); nothing was restored"),
+		          store_path(s), path);
+	else if (rc != SQLITE_DONE)
+		error_set(err, ERROR_RUNTIME, _("%s: the restore failed (%s); nothing was restored"),
+		          store_path(s), sqlite3_errstr(rc));
+	else
+		ret = 0;
+done:
+	store_close(&src);
+	return ret;
+}
+
+int backup_restore_fill(struct store *s, void *ctx, struct error *err)
+{
+	return backup_restore(s, ctx, err);
 }

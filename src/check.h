@@ -9,20 +9,38 @@
 
 struct store;
 
+/* How many findings of one kind are said in words; the rest are counted. */
+#define CHECK_LINES 20
+
+/* Findings of one kind: how many, and the first CHECK_LINES in words. */
+struct check_list {
+	long count;
+	int shown;
+	char line[CHECK_LINES][300];
+};
+
 struct check_report {
 	int schema_version;      /* of the file */
 	int schema_latest;       /* this program's */
-	bool integrity_ok;       /* PRAGMA integrity_check */
+	bool integrity_ok;       /* PRAGMA integrity_check found no damage */
 	char integrity[512];     /* its first message when not ok */
-	long fk_problems;        /* rows PRAGMA foreign_key_check reports */
+	char missing_table[64];  /* "" or a table of the current schema that is missing */
+	struct check_list refs;  /* references to rows that do not exist */
 	int search_index;        /* 1 ok, 0 damaged, -1 not checked (read-only or old schema) */
 	long items, archived, documents, units, localities, history, comments;
+	/* Items the tree cannot show: in a cycle of parents, under a missing
+	 * parent, or below such an item. */
+	long cycle_items, orphan_items, below_items;
+	struct check_list tree;
+	struct check_list values; /* values hoso does not accept (bad dates, no title, bad UTF-8 …) */
 };
 
 /*
- * Checks the database of s (opened without migrating) into *r. Returns 0
- * when the checks ran (whatever they found), -1 with err set when they
- * could not.
+ * Checks the database of s (opened without migrating) into *r: SQLite's
+ * integrity check, every reference, the tree of items, and every value
+ * hoso reads. Each check reads each table a bounded number of times, so
+ * that it stays usable on a large file. Returns 0 when the checks ran
+ * (whatever they found), -1 with err set when they could not.
  */
 int check_run(struct store *s, struct check_report *r, struct error *err);
 

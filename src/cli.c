@@ -33,6 +33,7 @@ static void usage(FILE *f)
 	        "  hoso show ID                                     one item, whole\n"
 	        "  hoso check                                       integrity and schema version\n"
 	        "  hoso backup FILE                                 a consistent copy of the database\n"
+	        "  hoso backup --restore FILE                       the database made what the copy FILE holds\n"
 	        "  hoso --help | --version\n"
 	        "\n"
 	        "Options for every command:\n"

@@ -7,6 +7,17 @@
 #include "i18n.h"
 #include "store.h"
 
+/* The findings of l in words, indented, and how many more there are. */
+static void say_list(const struct check_list *l)
+{
+	int i;
+
+	for (i = 0; i < l->shown; i++)
+		cli_printf("                 %s\n", l->line[i]);
+	if (l->count > l->shown)
+		printf(_("                 … and %ld more\n"), l->count - l->shown);
+}
+
 int cmd_check(struct context *c, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -48,17 +59,32 @@ int cmd_check(struct context *c, int argc, char **argv)
 		printf(_("Integrity:       ok\n"));
 	else
 		cli_printf(_("Integrity:       DAMAGED: %s\n"), r.integrity);
-	if (r.fk_problems == 0)
+	if (r.missing_table[0] != '\0')
+		cli_printf(_("Tables:          '%s' is MISSING (changed outside hoso); restore the file from a backup\n"),
+		           r.missing_table);
+	if (r.refs.count == 0)
 		printf(_("References:      ok\n"));
 	else
-		printf(_("References:      %ld broken\n"), r.fk_problems);
+		printf(_("References:      %ld broken\n"), r.refs.count);
+	say_list(&r.refs);
 	if (r.search_index == 1)
 		printf(_("Search index:    ok\n"));
 	else if (r.search_index == 0)
 		printf(_("Search index:    DAMAGED (rebuild it in the sqlite3 shell: INSERT INTO item_fts(item_fts) VALUES('rebuild');)\n"));
 	else
 		printf(_("Search index:    not checked (read-only)\n"));
-	if (r.integrity_ok && r.schema_version >= 1) {
+	if (r.integrity_ok && r.schema_version >= 1 && r.missing_table[0] == '\0') {
+		if (r.tree.count == 0)
+			printf(_("Tree:            ok\n"));
+		else
+			printf(_("Tree:            %ld items not in the tree (%ld in a cycle of parents, %ld under a missing parent, %ld below those); the list with a search or filter shows them, and 'hoso show' each one\n"),
+			       r.cycle_items + r.orphan_items + r.below_items, r.cycle_items, r.orphan_items, r.below_items);
+		say_list(&r.tree);
+		if (r.values.count == 0)
+			printf(_("Values:          ok\n"));
+		else
+			printf(_("Values:          %ld that hoso does not accept\n"), r.values.count);
+		say_list(&r.values);
 		printf(_("Items:           %ld (and %ld archived)\n"), r.items, r.archived);
 		printf(_("Documents:       %ld\n"), r.documents);
 		printf(_("Units:           %ld\n"), r.units);

@@ -60,13 +60,10 @@ int cmd_init(struct context *c, int argc, char **argv)
 		}
 		free(dir);
 	}
-	if (store_open(&c->store, c->db_path, STORE_CREATE, c->settings.busy_timeout_ms, &err) != 0)
+	/* Built aside and linked into place: another init at the same moment wins or loses whole. */
+	if (store_create(&c->store, c->db_path, empty ? NULL : seed_fill, NULL, 0,
+	                 c->settings.busy_timeout_ms, &err) != 0)
 		return cli_fail(&err);
-	if (!empty && seed_load(c->store, &err) != 0) {
-		store_close(&c->store);
-		unlink(c->db_path);
-		return cli_fail(&err);
-	}
 	if (item_count_all(c->store, &items, &err) != 0)
 		return cli_fail(&err);
 	if (empty)

@@ -57,12 +57,13 @@ int context_open_store(struct context *c, unsigned flags,
 		free(dir);
 		if (rc != 0)
 			return -1;
-		if (store_open(&c->store, c->db_path, flags | STORE_CREATE,
-		               c->settings.busy_timeout_ms, err) != 0)
-			return -1;
-		if (seed_load(c->store, err) != 0) {
-			store_close(&c->store);
-			unlink(c->db_path);
+		switch (store_create(&c->store, c->db_path, seed_fill, NULL, flags,
+		                     c->settings.busy_timeout_ms, err)) {
+		case 0:
+			break;
+		case STORE_CREATE_EXISTS: /* another hoso made it meanwhile */
+			return store_open(&c->store, c->db_path, flags, c->settings.busy_timeout_ms, err);
+		default:
 			return -1;
 		}
 		if (note != NULL) {

@@ -225,8 +225,13 @@ static int links(struct store *s, struct dlines *out, const char *id, int limit,
 	                     " + (SELECT count(*) FROM document_link WHERE to_id = ?1)", &st, err) != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = (long)sqlite3_column_int64(st, 0);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		store_fail(s, err, _("reading a document's links"));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	total = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	dlines_section(out, _("Links to other documents"), total);
 	if (store_prepare(s, link_sql, &st, err) != 0)
@@ -253,6 +258,12 @@ static int links(struct store *s, struct dlines *out, const char *id, int limit,
 		if (l != NULL)
 			l->doc_no = (long)sqlite3_column_int64(st, 2);
 		shown++;
+	}
+	/* Stopped at the limit (a row) or at the end; anything else is an error, not a shorter list. */
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_fail(s, err, _("reading a document's links"));
+		sqlite3_finalize(st);
+		return -1;
 	}
 	sqlite3_finalize(st);
 	dlines_more(out, shown, total);
@@ -311,8 +322,13 @@ int document_lines(struct store *s, long no, const char *today, enum date_style 
 	                     " WHERE x.document_id = ?1 AND i.archived = 0", &st, err) != 0)
 		goto fail;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = (long)sqlite3_column_int64(st, 0);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		store_fail(s, err, _("reading a document's items"));
+		sqlite3_finalize(st);
+		goto fail;
+	}
+	total = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	dlines_section(out, _("Items"), total);
 	if (store_prepare(s, items_sql, &st, err) != 0)
@@ -331,6 +347,11 @@ int document_lines(struct store *s, long no, const char *today, enum date_style 
 			l->status = status;
 		}
 		shown++;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_fail(s, err, _("reading a document's items"));
+		sqlite3_finalize(st);
+		goto fail;
 	}
 	sqlite3_finalize(st);
 	dlines_more(out, shown, total);

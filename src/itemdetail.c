@@ -13,11 +13,24 @@
 #include "refdata.h"
 #include "store.h"
 
+/* A column that may be NULL: a copy, or NULL for NULL. */
 static char *col_dup(sqlite3_stmt *st, int i)
 {
 	const char *s = (const char *)sqlite3_column_text(st, i);
 
 	return s != NULL ? strdup(s) : NULL;
+}
+
+/*
+ * A column the schema says is never NULL (a title, a name): a copy, "" for
+ * a NULL one set outside hoso (shown empty; hoso check reports it). NULL
+ * only when out of memory.
+ */
+static char *col_str(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return strdup(s != NULL ? s : "");
 }
 
 static void col_copy(sqlite3_stmt *st, int i, char *out, size_t outsz)
@@ -158,7 +171,7 @@ static int read_child(sqlite3_stmt *st, void *e)
 
 	c->no = (long)sqlite3_column_int64(st, 0);
 	c->code = col_dup(st, 1);
-	c->title = col_dup(st, 2);
+	c->title = col_str(st, 2);
 	c->kind = sqlite3_column_int(st, 3);
 	col_copy(st, 5, due, sizeof due);
 	c->display_status = status_display(sqlite3_column_int(st, 4), due,
@@ -172,7 +185,7 @@ static int read_partner(sqlite3_stmt *st, void *e)
 {
 	struct detail_partner *p = e;
 
-	p->name = col_dup(st, 0);
+	p->name = col_str(st, 0);
 	p->short_name = col_dup(st, 1);
 	p->role = col_dup(st, 2);
 	return p->name == NULL ? -1 : 0;
@@ -182,7 +195,7 @@ static int read_locality(sqlite3_stmt *st, void *e)
 {
 	struct detail_locality *l = e;
 
-	l->name = col_dup(st, 0);
+	l->name = col_str(st, 0);
 	l->level = col_dup(st, 1);
 	return l->name == NULL ? -1 : 0;
 }
@@ -195,7 +208,7 @@ static int read_document(sqlite3_stmt *st, void *e)
 	d->type = sqlite3_column_int(st, 1);
 	d->number = col_dup(st, 2);
 	col_copy(st, 3, d->signed_date, sizeof d->signed_date);
-	d->subject = col_dup(st, 4);
+	d->subject = col_str(st, 4);
 	d->state = sqlite3_column_int(st, 5);
 	d->issuer = col_dup(st, 6);
 	return d->subject == NULL ? -1 : 0;
@@ -205,7 +218,7 @@ static int read_target(sqlite3_stmt *st, void *e)
 {
 	struct detail_target *t = e;
 
-	t->description = col_dup(st, 0);
+	t->description = col_str(st, 0);
 	t->measure = col_dup(st, 1);
 	t->has_min = sqlite3_column_type(st, 2) != SQLITE_NULL;
 	t->min = sqlite3_column_double(st, 2);
@@ -222,8 +235,8 @@ static int read_comment(sqlite3_stmt *st, void *e)
 	struct detail_comment *c = e;
 
 	col_copy(st, 0, c->at, sizeof c->at);
-	c->login = col_dup(st, 1);
-	c->body = col_dup(st, 2);
+	c->login = col_str(st, 1);
+	c->body = col_str(st, 2);
 	return c->login == NULL || c->body == NULL ? -1 : 0;
 }
 
@@ -232,8 +245,8 @@ static int read_history(sqlite3_stmt *st, void *e)
 	struct detail_history *h = e;
 
 	col_copy(st, 0, h->at, sizeof h->at);
-	h->login = col_dup(st, 1);
-	h->field = col_dup(st, 2);
+	h->login = col_str(st, 1);
+	h->field = col_str(st, 2);
 	h->old_value = col_dup(st, 3);
 	h->new_value = col_dup(st, 4);
 	return h->login == NULL || h->field == NULL ? -1 : 0;
@@ -264,7 +277,7 @@ int item_detail_load(struct store *s, long no, const char *today, int limit,
 		" i.created_at, i.updated_at, u.name, u.short_name, p.no, p.title, g.title"
 		" FROM item i LEFT JOIN unit u ON u.id = i.lead_unit_id"
 		" LEFT JOIN item p ON p.id = i.parent_id"
-		" JOIN programme g ON g.id = i.programme_id"
+		" LEFT JOIN programme g ON g.id = i.programme_id"
 		" WHERE i.no = ?1";
 	sqlite3_stmt *st;
 	int rc;
@@ -289,7 +302,7 @@ int item_detail_load(struct store *s, long no, const char *today, int limit,
 	d->year = sqlite3_column_int(st, 6);
 	d->archived = sqlite3_column_int(st, 7) != 0;
 	d->code = col_dup(st, 8);
-	d->title = col_dup(st, 9);
+	d->title = col_str(st, 9);
 	d->notes = col_dup(st, 10);
 	d->source = col_dup(st, 11);
 	col_copy(st, 12, d->start, sizeof d->start);

@@ -19,7 +19,9 @@ int programme_title(struct store *s, char **title, struct error *err)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*title = strdup((const char *)sqlite3_column_text(st, 0));
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		*title = strdup(t != NULL ? t : ""); /* NULL only if set outside hoso */
 		if (*title == NULL) {
 			sqlite3_finalize(st);
 			return error_set(err, ERROR_RUNTIME, _("out of memory"));

@@ -17,4 +17,7 @@ struct store;
  */
 int seed_load(struct store *s, struct error *err);
 
+/* seed_load in the shape store_create fills a new database with; ctx is unused. */
+int seed_fill(struct store *s, void *ctx, struct error *err);
+
 #endif

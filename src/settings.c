@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <iniparser/iniparser.h>
 
@@ -17,7 +19,6 @@
 
 /* iniparser refuses a whole file with a line this long or longer. */
 #define INI_LINE_MAX 1022
-#define INI_FILE_MAX (1 << 20)
 
 const char *const settings_known_keys[] = {
 	"database:path", "database:busy_timeout", "ui:language", "ui:theme", "ui:colours",
@@ -137,18 +138,21 @@ static int map_line(const struct linemap *m, const char *section, const char *ke
 }
 
 /*
- * Reads the file as iniparser will, to find what it cannot say: the line of
- * each key, a byte-order mark, a line too long, keys outside any section.
+ * Reads the text of the file (len bytes at text) as iniparser will, to find
+ * what it cannot say: the line of each key, a byte-order mark, a line too
+ * long, keys outside any section.
  */
-static int scan(const char *path, struct linemap *m, struct error *err, settings_warn_fn warn,
-                void *ctx)
+static int scan(const char *path, const char *text, size_t len_text, struct linemap *m,
+                struct error *err, settings_warn_fn warn, void *ctx)
 {
-	FILE *f = fopen(path, "r");
+	FILE *f;
 	char line[4096];
 	char section[64] = "";
 	int no = 0;
-	long total = 0;
 
+	if (len_text == 0)
+		return 0;
+	f = fmemopen((void *)text, len_text, "r");
 	if (f == NULL)
 		return error_set(err, ERROR_RUNTIME, _("%s: cannot read: %s"), path, strerror(errno));
 	while (fgets(line, sizeof line, f) != NULL) {
@@ -156,11 +160,6 @@ static int scan(const char *path, struct linemap *m, struct error *err, settings
 		char *eq;
 
 		no++;
-		total += (long)len;
-		if (total > INI_FILE_MAX) {
-			fclose(f);
-			return error_set(err, ERROR_RUNTIME, _("%s: the file is too large for a configuration file"), path);
-		}
 		if (no == 1 && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) {
 			fclose(f);
 			return error_set(err, ERROR_RUNTIME,
@@ -207,10 +206,6 @@ static int scan(const char *path, struct linemap *m, struct error *err, settings
 		}
 		if (map_add(m, section, line, no) != 0)
 			goto oom;
-	}
-	if (ferror(f)) {
-		fclose(f);
-		return error_set(err, ERROR_RUNTIME, _("%s: cannot read: %s"), path, strerror(errno));
 	}
 	fclose(f);
 	return 0;
@@ -482,28 +477,114 @@ static int syntax_error(const char *path, struct error *err)
 	return error_set(err, ERROR_RUNTIME, _("%s: cannot be read as an INI file"), path);
 }
 
+/* True when st is the null device (the idiom for "no configuration"). */
+static bool is_dev_null(const struct stat *st)
+{
+	struct stat null;
+
+	return stat("/dev/null", &null) == 0 && S_ISCHR(null.st_mode) && null.st_rdev == st->st_rdev;
+}
+
+/*
+ * Opens path once and reads it whole into *text (len bytes, NUL added; the
+ * caller frees it), refusing what is not a regular file (a FIFO, a device:
+ * opened without blocking, never read; /dev/null reads as empty), a file
+ * over SETTINGS_FILE_MAX bytes and NUL bytes. *fd stays open on it (the
+ * caller closes it). Returns 0, 1 when there is nothing to read (no file
+ * where none is needed, or /dev/null), or -1 with err set.
+ */
+static int read_whole(const char *path, bool must_exist, char **text, size_t *len, int *fd,
+                      struct error *err)
+{
+	struct stat st;
+	size_t n = 0;
+	char *buf, *nul;
+
+	*text = NULL;
+	*len = 0;
+	*fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (*fd < 0) {
+		if (errno == ENOENT && !must_exist)
+			return 1;
+		return error_set(err, ERROR_RUNTIME, _("%s: cannot read: %s"), path, strerror(errno));
+	}
+	if (fstat(*fd, &st) != 0)
+		return error_set(err, ERROR_RUNTIME, _("%s: cannot read: %s"), path, strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return error_set(err, ERROR_RUNTIME, _("%s: cannot read: it is a directory"), path);
+	if (S_ISCHR(st.st_mode) && is_dev_null(&st))
+		return 1; /* /dev/null: no configuration, as an empty file */
+	if (!S_ISREG(st.st_mode))
+		return error_set(err, ERROR_RUNTIME,
+		                 _("%s: not a regular file (a FIFO, a device …); a configuration must be a file"), path);
+	if (st.st_size > SETTINGS_FILE_MAX)
+		return error_set(err, ERROR_RUNTIME,
+		                 _("%s: too large for a configuration file (%lld bytes; at most %d)"),
+		                 path, (long long)st.st_size, SETTINGS_FILE_MAX);
+	buf = malloc(SETTINGS_FILE_MAX + 2);
+	if (buf == NULL)
+		return error_set(err, ERROR_RUNTIME, _("out of memory"));
+	/* Read one byte past the bound: a file that grew meanwhile is refused too. */
+	while (n < SETTINGS_FILE_MAX + 1) {
+		ssize_t r = read(*fd, buf + n, SETTINGS_FILE_MAX + 1 - n);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			free(buf);
+			return error_set(err, ERROR_RUNTIME, _("%s: cannot read: %s"), path, strerror(errno));
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	if (n > SETTINGS_FILE_MAX) {
+		free(buf);
+		return error_set(err, ERROR_RUNTIME,
+		                 _("%s: too large for a configuration file (%lld bytes; at most %d)"),
+		                 path, (long long)n, SETTINGS_FILE_MAX);
+	}
+	if ((nul = memchr(buf, '\0', n)) != NULL) {
+		int line = 1;
+		const char *p;
+
+		for (p = buf; p < nul; p++)
+			line += *p == '\n';
+		free(buf);
+		return error_set(err, ERROR_RUNTIME, _("%s:%d: a NUL byte: this is not a text file"), path, line);
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
 int settings_read_file(struct settings *c, const char *path, bool must_exist,
                        struct error *err, settings_warn_fn warn, void *ctx)
 {
 	struct linemap map = { 0 };
 	struct settings t;
 	struct reading r = { path, &map, err };
-	struct stat st;
+	char *text = NULL, again[64];
+	size_t len;
 	dictionary *d;
-	int rc = -1;
+	int rc = -1, fd = -1;
 
-	if (stat(path, &st) != 0) {
-		if (errno == ENOENT && !must_exist)
-			return 0;
-		return error_set(err, ERROR_RUNTIME, _("%s: cannot read: %s"), path, strerror(errno));
+	switch (read_whole(path, must_exist, &text, &len, &fd, err)) {
+	case 0:
+		break;
+	case 1:
+		return 0;
+	default:
+		goto done;
 	}
-	if (S_ISDIR(st.st_mode))
-		return error_set(err, ERROR_RUNTIME, _("%s: cannot read: it is a directory"), path);
-	if (scan(path, &map, err, warn, ctx) != 0)
+	if (scan(path, text, len, &map, err, warn, ctx) != 0)
 		goto done;
 	ini_error[0] = '\0';
 	iniparser_set_error_callback(capture_error);
-	d = iniparser_load(path);
+	/* The file already opened and checked, not whatever path names by now. */
+	snprintf(again, sizeof again, "/proc/self/fd/%d", fd);
+	d = iniparser_load(access(again, R_OK) == 0 ? again : path);
 	if (d == NULL) {
 		syntax_error(path, err);
 		goto done;
@@ -530,6 +611,9 @@ int settings_read_file(struct settings *c, const char *path, bool must_exist,
 	settings_free(c);
 	*c = t;
 done:
+	if (fd >= 0)
+		close(fd);
+	free(text);
 	free(map.v);
 	return rc;
 }

@@ -14,12 +14,17 @@
  * Every value is read as a string and validated here. A file that cannot be
  * read or parsed, or a bad value, fails with one line naming the file, the
  * line and the key. An unknown section or key is reported as a warning.
+ * What is not a regular file (a FIFO, a device), a file over
+ * SETTINGS_FILE_MAX bytes and a file with a NUL byte are refused unread.
  */
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
+
+/* The largest configuration file read, in bytes (hoso.ini(5) says so). */
+#define SETTINGS_FILE_MAX 65536
 
 enum ui_language { LANGUAGE_AUTO, LANGUAGE_VI, LANGUAGE_EN };
 enum ui_colour { COLOUR_AUTO, COLOUR_ON, COLOUR_OFF };

@@ -1,8 +1,11 @@
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,66 +48,48 @@ static void find_login(char *out, size_t outsz)
 		snprintf(out, outsz, "uid%ld", (long)geteuid());
 }
 
-/* Creates an empty file at path; 0660 in a setgid directory (a share). */
-static int create_file(const char *path, struct error *err)
+/* path with suffix appended ("-wal", "-shm"), newly allocated; NULL when out of memory. */
+static char *sibling(const char *path, const char *suffix)
 {
-	char *dir = paths_dirname(path);
-	struct stat st;
-	int fd;
-	bool shared;
+	char *out;
 
-	if (dir == NULL)
-		return error_set(err, ERROR_RUNTIME, _("out of memory"));
-	if (stat(dir, &st) != 0) {
-		error_set(err, ERROR_RUNTIME, _("%s: cannot create the database: directory %s: %s"),
-		          path, dir, strerror(errno));
-		free(dir);
-		return -1;
-	}
-	free(dir);
-	if (!S_ISDIR(st.st_mode))
-		return error_set(err, ERROR_RUNTIME,
-		                 _("%s: cannot create the database: its directory is not a directory"), path);
-	shared = (st.st_mode & S_ISGID) != 0;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0)
-		return error_set(err, ERROR_RUNTIME, _("%s: cannot create the database: %s"),
-		                 path, strerror(errno));
-	if (shared && fchmod(fd, 0660) != 0) {
-		int e = errno;
-
-		close(fd);
-		unlink(path);
-		return error_set(err, ERROR_RUNTIME, _("%s: cannot make the database group-writable: %s"),
-		                 path, strerror(e));
-	}
-	if (close(fd) != 0)
-		return error_set(err, ERROR_RUNTIME, _("%s: cannot create the database: %s"),
-		                 path, strerror(errno));
-	return 0;
+	if (asprintf(&out, "%s%s", path, suffix) < 0)
+		return NULL;
+	return out;
 }
 
-/* Checks what is at path before SQLite sees it. Sets *exists. */
-static int check_file(const char *path, bool *exists, struct error *err)
+static bool exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+/*
+ * Checks what is at path before SQLite sees it. Sets *found. An empty file
+ * is refused: SQLite would make it a new database without a word, and a
+ * clerk who gave the wrong file would never know.
+ */
+static int check_file(const char *path, bool *found, struct error *err)
 {
 	struct stat st;
 	char head[16];
 	ssize_t n;
 	int fd;
 
-	*exists = false;
+	*found = false;
 	if (stat(path, &st) != 0) {
 		if (errno == ENOENT)
 			return 0;
 		return error_set(err, ERROR_RUNTIME, _("%s: %s"), path, strerror(errno));
 	}
-	*exists = true;
+	*found = true;
 	if (S_ISDIR(st.st_mode))
 		return error_set(err, ERROR_RUNTIME, _("%s: is a directory, not a database file"), path);
 	if (!S_ISREG(st.st_mode))
 		return error_set(err, ERROR_RUNTIME, _("%s: not a regular file"), path);
 	if (st.st_size == 0)
-		return 0; /* an empty file is a new, empty database */
+		return error_set(err, ERROR_RUNTIME,
+		                 _("%s: the file is empty, not a hoso database; to make a new database there, remove it and run 'hoso init --db %s'"),
+		                 path, path);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return error_set(err, ERROR_RUNTIME, _("%s: cannot read the database: %s"),
@@ -120,38 +105,301 @@ static int check_file(const char *path, bool *exists, struct error *err)
 	return 0;
 }
 
+/* Whether this user may write the database, its -wal and -shm files and its directory. */
 static enum store_ro_reason writable(const char *path)
 {
-	char *dir;
+	char *dir, *wal = sibling(path, "-wal"), *shm = sibling(path, "-shm");
 	enum store_ro_reason r = STORE_RO_NO;
 
-	if (access(path, W_OK) != 0)
-		return STORE_RO_FILE;
-	dir = paths_dirname(path);
-	if (dir != NULL && access(dir, W_OK) != 0) {
+	if (access(path, W_OK) != 0) {
+		r = STORE_RO_FILE;
+	} else if (wal == NULL || shm == NULL) {
+		r = STORE_RO_FILE;
+	} else if ((exists(wal) && access(wal, W_OK) != 0) || (exists(shm) && access(shm, W_OK) != 0)) {
+		r = STORE_RO_WAL_FILES;
+	} else {
+		dir = paths_dirname(path);
 		/* WAL needs -wal and -shm beside the file; fine if they exist writable. */
-		char *wal = NULL, *shm = NULL;
-
-		if (asprintf(&wal, "%s-wal", path) < 0)
-			wal = NULL;
-		if (asprintf(&shm, "%s-shm", path) < 0)
-			shm = NULL;
-		if (wal == NULL || shm == NULL || access(wal, W_OK) != 0 || access(shm, W_OK) != 0)
+		if (dir == NULL || (access(dir, W_OK) != 0 && (!exists(wal) || !exists(shm))))
 			r = STORE_RO_DIRECTORY;
-		free(wal);
-		free(shm);
+		free(dir);
 	}
-	free(dir);
+	free(wal);
+	free(shm);
 	return r;
 }
 
-/* True when the WAL index file beside path does not exist. */
-static bool no_shm(const char *path)
+/*
+ * A clerk who may not write the database leaves its -wal (empty: he wrote
+ * nothing) and -shm files behind, with his own owner and the file's mode,
+ * when his directory lets SQLite make them; a clerk who may write it could
+ * then not write them, and would be read-only. When no connection has the
+ * file open (none holds SQLite's shared lock on it, and this process holds
+ * the lock that keeps one from starting meanwhile) and the -wal holds
+ * nothing, those files hold nothing either: they are removed, and SQLite
+ * makes them anew. Only for a user who may write the file and directory.
+ */
+static void clear_empty_leftovers(const char *path)
 {
-	char shm[4200];
+	/* SQLite's shared-lock bytes of the database file (after its pending and reserved bytes). */
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0x40000002, .l_len = 510 };
+	char *wal = sibling(path, "-wal"), *shm = sibling(path, "-shm"), *dir = paths_dirname(path);
+	struct stat st;
+	int fd;
 
-	snprintf(shm, sizeof shm, "%s-shm", path);
-	return access(shm, F_OK) != 0;
+	if (wal == NULL || shm == NULL || dir == NULL || access(path, W_OK) != 0 || access(dir, W_OK) != 0 ||
+	    (stat(wal, &st) == 0 && st.st_size > 0) ||
+	    !((exists(wal) && access(wal, W_OK) != 0) || (exists(shm) && access(shm, W_OK) != 0)))
+		goto done;
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		goto done;
+	if (fcntl(fd, F_SETLK, &fl) == 0 && (stat(wal, &st) != 0 || st.st_size == 0)) {
+		unlink(shm);
+		unlink(wal);
+	}
+	close(fd); /* and the lock with it: nothing else of this process has the file open yet */
+done:
+	free(wal);
+	free(shm);
+	free(dir);
+}
+
+/* True when the -wal file beside path holds at least one frame (changes not yet in the file). */
+static bool wal_has_frames(const char *path)
+{
+	char *wal = sibling(path, "-wal");
+	struct stat st;
+	bool r = wal == NULL || (stat(wal, &st) == 0 && st.st_size > 32);
+
+	free(wal);
+	return r;
+}
+
+/* ------------------------------------------------ a -wal of another file */
+
+static uint32_t get32(const unsigned char *p, bool big)
+{
+	return big ? (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]
+	           : (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+
+/* SQLite's WAL checksum of n bytes (a multiple of 8) continuing from c. */
+static void wal_checksum(const unsigned char *p, size_t n, bool big, uint32_t c[2])
+{
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		c[0] += get32(p + i, big) + c[1];
+		c[1] += get32(p + i + 4, big) + c[0];
+	}
+}
+
+/* The database file and its WAL as check_wal reads them. */
+struct walscan {
+	int db, wal;
+	uint32_t page_size;    /* the database's */
+	uint32_t pages;        /* pages in the database file */
+	uint32_t header_pages; /* the size its first page records; 0 when not valid */
+	unsigned char hdr[32]; /* the WAL's header */
+	bool big;              /* the WAL's checksums are big-endian */
+	uint32_t wal_page_size;
+	unsigned char *frame;  /* 24 + wal_page_size bytes */
+	unsigned char *page;   /* page_size bytes */
+};
+
+/* Reads frame i (from 1) into w->frame; true when it is valid in the chain c. */
+static bool read_frame(struct walscan *w, uint32_t i, uint32_t c[2])
+{
+	size_t n = 24 + w->wal_page_size;
+	off_t off = 32 + (off_t)(i - 1) * (off_t)n;
+
+	if (pread(w->wal, w->frame, n, off) != (ssize_t)n || get32(w->frame, true) == 0 ||
+	    memcmp(w->frame + 8, w->hdr + 16, 8) != 0)
+		return false;
+	wal_checksum(w->frame, 8, w->big, c);
+	wal_checksum(w->frame + 24, w->wal_page_size, w->big, c);
+	return c[0] == get32(w->frame + 16, true) && c[1] == get32(w->frame + 20, true);
+}
+
+/* True when page pgno of the database file is the page in w->frame, byte for byte. */
+static bool db_has_frame(struct walscan *w, uint32_t pgno)
+{
+	return pgno <= w->pages &&
+	       pread(w->db, w->page, w->page_size, (off_t)(pgno - 1) * w->page_size) == (ssize_t)w->page_size &&
+	       memcmp(w->page, w->frame + 24, w->page_size) == 0;
+}
+
+/*
+ * How many frames of the WAL the -shm file says were copied into the
+ * database (SQLite's nBackfill), when it is about this WAL; else 0.
+ */
+static uint32_t wal_backfilled(const char *shm, const unsigned char *wal_hdr)
+{
+	unsigned char h[100];
+	uint32_t version, backfilled;
+	int fd = open(shm, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return 0;
+	n = pread(fd, h, sizeof h, 0);
+	close(fd);
+	/* Two equal copies of the index header (native byte order), then the checkpoint's. */
+	if (n != (ssize_t)sizeof h || memcmp(h, h + 48, 48) != 0)
+		return 0;
+	memcpy(&version, h, 4);
+	if (version != 3007000 || h[12] != 1 || memcmp(h + 32, wal_hdr + 16, 8) != 0)
+		return 0;
+	memcpy(&backfilled, h + 96, 4);
+	return backfilled;
+}
+
+enum { PAGE_COPIED = 1, PAGE_OK = 2 };
+
+/*
+ * Whether the committed frames of the WAL fit the database file. A
+ * checkpoint copies frames into the file byte for byte, and nothing else
+ * writes the file while a WAL is in use: so a page the -shm file says was
+ * copied holds that copy or a later one; a file written after the WAL (a
+ * newer mtime) holds a copy of some frame; a file whose first page no frame
+ * changed has the size every commit gives. Sets *foreign.
+ */
+static void wal_fits(struct walscan *w, const char *shm, const struct stat *db_st,
+                     const struct stat *wal_st, bool *foreign)
+{
+	uint32_t c[2] = { 0, 0 }, i, last = 0, max_pgno = 0, backfilled;
+	bool page1 = false, size_differs = false, page1_pending = false, size_pending = false;
+	bool any_copy = false;
+	unsigned char *state = NULL;
+
+	*foreign = false;
+	wal_checksum(w->hdr, 24, w->big, c);
+	if (c[0] != get32(w->hdr + 24, true) || c[1] != get32(w->hdr + 28, true))
+		return; /* SQLite ignores such a WAL */
+	for (i = 1; read_frame(w, i, c); i++) {
+		uint32_t pgno = get32(w->frame, true), commit = get32(w->frame + 4, true);
+
+		page1_pending = page1_pending || pgno == 1;
+		size_pending = size_pending || (commit != 0 && commit != w->header_pages);
+		if (pgno > max_pgno)
+			max_pgno = pgno;
+		if (commit != 0) {
+			last = i;
+			page1 = page1 || page1_pending;
+			size_differs = size_differs || size_pending;
+			page1_pending = size_pending = false;
+		}
+	}
+	if (last == 0)
+		return; /* nothing committed: SQLite takes nothing from it */
+	if (w->wal_page_size != w->page_size) {
+		*foreign = true;
+		return;
+	}
+	if (!page1 && w->header_pages != 0 && size_differs) {
+		*foreign = true;
+		return;
+	}
+	if (max_pgno > (1u << 28) || (state = calloc((size_t)max_pgno + 1, 1)) == NULL)
+		return;
+	backfilled = wal_backfilled(shm, w->hdr);
+	c[0] = c[1] = 0;
+	wal_checksum(w->hdr, 24, w->big, c);
+	for (i = 1; i <= last && read_frame(w, i, c); i++) {
+		uint32_t pgno = get32(w->frame, true);
+		bool same = db_has_frame(w, pgno);
+
+		any_copy = any_copy || same;
+		if (i <= backfilled && pgno <= w->pages)
+			state[pgno] = PAGE_COPIED | (same ? PAGE_OK : 0);
+		else if (same)
+			state[pgno] |= PAGE_OK;
+	}
+	for (i = 1; i <= max_pgno && !*foreign; i++)
+		*foreign = (state[i] & PAGE_COPIED) && !(state[i] & PAGE_OK);
+	if (!any_copy && (db_st->st_mtim.tv_sec > wal_st->st_mtim.tv_sec ||
+	                  (db_st->st_mtim.tv_sec == wal_st->st_mtim.tv_sec &&
+	                   db_st->st_mtim.tv_nsec > wal_st->st_mtim.tv_nsec)))
+		*foreign = true;
+	free(state);
+}
+
+/* True when a process other than this one has the WAL index at shm open. */
+static bool shm_in_use(const char *shm)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 128, .l_len = 1 };
+	int fd = open(shm, O_RDONLY | O_CLOEXEC);
+	bool used;
+
+	if (fd < 0)
+		return errno != ENOENT; /* unreadable: let SQLite say what is wrong */
+	/* Every connection holds a read lock on this byte (SQLite's "DMS" lock). */
+	used = fcntl(fd, F_GETLK, &fl) != 0 || fl.l_type != F_UNLCK;
+	close(fd);
+	return used;
+}
+
+/*
+ * Refuses a -wal file left beside path by another copy of the database:
+ * SQLite would merge its pages into this file without a word (a backup
+ * copied over the database beside the old -wal). Looked at only when no
+ * process has the file open (else the WAL is in use and its index rules);
+ * see wal_fits for what is taken as certain. Must run before this process
+ * opens the file with SQLite: it opens and closes the -shm file, which
+ * would drop this process's locks on it.
+ */
+static int check_wal(const char *path, struct error *err)
+{
+	char *wal = sibling(path, "-wal"), *shm = sibling(path, "-shm");
+	struct walscan w = { .db = -1, .wal = -1 };
+	unsigned char head[100];
+	struct stat db_st, wal_st;
+	uint32_t magic;
+	int ret = 0;
+	bool foreign = false;
+
+	if (wal == NULL || shm == NULL || stat(wal, &wal_st) != 0 || wal_st.st_size <= 32 || shm_in_use(shm))
+		goto done;
+	w.db = open(path, O_RDONLY | O_CLOEXEC);
+	w.wal = open(wal, O_RDONLY | O_CLOEXEC);
+	if (w.db < 0 || w.wal < 0 || fstat(w.db, &db_st) != 0 || fstat(w.wal, &wal_st) != 0 ||
+	    pread(w.db, head, sizeof head, 0) != (ssize_t)sizeof head ||
+	    pread(w.wal, w.hdr, sizeof w.hdr, 0) != (ssize_t)sizeof w.hdr)
+		goto done;
+	w.page_size = (uint32_t)head[16] << 8 | head[17];
+	if (w.page_size == 1)
+		w.page_size = 65536;
+	magic = get32(w.hdr, true);
+	w.big = (magic & 1) != 0;
+	w.wal_page_size = get32(w.hdr + 8, true);
+	if (w.page_size < 512 || (w.page_size & (w.page_size - 1)) != 0 ||
+	    (magic & 0xfffffffe) != 0x377f0682 || get32(w.hdr + 4, true) != 3007000 ||
+	    w.wal_page_size < 512 || w.wal_page_size > 65536 || (w.wal_page_size & (w.wal_page_size - 1)) != 0)
+		goto done; /* not a WAL SQLite would use: it says what is wrong with the file itself */
+	w.pages = (uint32_t)(db_st.st_size / w.page_size);
+	/* The size in the header is valid when written with the change counter it names. */
+	if (get32(head + 92, true) == get32(head + 24, true))
+		w.header_pages = get32(head + 28, true);
+	w.frame = malloc(24 + (size_t)w.wal_page_size);
+	w.page = malloc(w.page_size);
+	if (w.frame == NULL || w.page == NULL)
+		goto done;
+	wal_fits(&w, shm, &db_st, &wal_st, &foreign);
+	if (foreign)
+		ret = error_set(err, ERROR_RUNTIME,
+		                _("%s: the file %s does not belong to this database (it was left by another copy of it); SQLite would mix its changes in. If a backup was copied over the database, move %s and %s away; to restore a backup safely use 'hoso backup --restore FILE'"),
+		                path, wal, wal, shm);
+done:
+	if (w.db >= 0)
+		close(w.db);
+	if (w.wal >= 0)
+		close(w.wal);
+	free(w.frame);
+	free(w.page);
+	free(wal);
+	free(shm);
+	return ret;
 }
 
 /* path as an SQLite URI ("file:" and the path, %-escaped where it must be). */
@@ -214,7 +462,18 @@ int store_fail(struct store *s, struct error *err, const char *doing)
 		return error_set(err, ERROR_RUNTIME, _("%s: input/output error while %s (%s)"), path, doing, msg);
 	case SQLITE_INTERRUPT:
 		return error_set(err, ERROR_RUNTIME, _("%s: interrupted while %s"), path, doing);
+	case SQLITE_OK:
+	case SQLITE_ROW:
+	case SQLITE_DONE:
+		/* SQLite had nothing to say: the data was not what hoso wrote. */
+		return error_set(err, ERROR_RUNTIME,
+		                 _("%s: unexpected data while %s (the file was changed outside hoso?); run 'hoso check'"),
+		                 path, doing);
 	default:
+		if (strncmp(msg, "no such table", 13) == 0 || strncmp(msg, "no such column", 14) == 0)
+			return error_set(err, ERROR_RUNTIME,
+			                 _("%s: the database lacks what hoso needs (%s): it was changed outside hoso or is damaged; run 'hoso check' and restore it from a backup"),
+			                 path, msg);
 		return error_set(err, ERROR_RUNTIME, _("%s: error while %s: %s"), path, doing, msg);
 	}
 }
@@ -308,18 +567,153 @@ static int connect(struct store *s, struct error *err)
 	return 0;
 }
 
+int store_check_tables(struct store *s, struct error *err)
+{
+	static const char sql[] =
+		"SELECT v.column1 FROM (VALUES ('programme'), ('item'), ('unit'), ('locality'), ('document'),"
+		" ('kind'), ('status'), ('doc_type'), ('doc_state'), ('doc_relation'), ('programme_party'),"
+		" ('item_partner'), ('item_locality'), ('item_document'), ('document_link'), ('target'),"
+		" ('comment'), ('history'), ('item_fts')) AS v"
+		" WHERE v.column1 NOT IN (SELECT name FROM sqlite_schema WHERE type = 'table') LIMIT 1";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_schema_version(s) < migrate_latest())
+		return 0; /* an older schema has other tables; it is upgraded first */
+	if (store_prepare(s, sql, &st, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		error_set(err, ERROR_RUNTIME,
+		          _("%s: the table '%s' is missing: the file was changed outside hoso or is damaged; run 'hoso check' and restore it from a backup"),
+		          s->path, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	if (rc != SQLITE_DONE)
+		store_fail(s, err, _("reading the schema"));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The first read: SQLite opens the file, its -wal and -shm lazily. Returns SQLite's code. */
+static int first_read(struct store *s)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
+
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_ROW)
+			rc = SQLITE_OK;
+	}
+	return rc == SQLITE_OK ? SQLITE_OK : sqlite3_extended_errcode(s->db);
+}
+
+/*
+ * Says exactly which permission keeps this user from reading s->path, when
+ * it is one: a -wal or -shm file it cannot read, or a -shm file SQLite
+ * must make (to read changes still in the -wal) in a directory this user
+ * cannot write. Returns -1 with err set, or 0 when it is none of these.
+ */
+static int explain_unreadable(struct store *s, struct error *err)
+{
+	char *wal = sibling(s->path, "-wal"), *shm = sibling(s->path, "-shm"), *dir = paths_dirname(s->path);
+	int ret = 0;
+
+	if (wal == NULL || shm == NULL || dir == NULL)
+		ret = error_set(err, ERROR_RUNTIME, _("out of memory"));
+	else if (exists(wal) && access(wal, R_OK) != 0)
+		ret = error_set(err, ERROR_RUNTIME,
+		                _("%s: cannot be read: this user has no read permission on %s, which holds its latest changes"),
+		                s->path, wal);
+	else if (exists(shm) && access(shm, R_OK) != 0)
+		ret = error_set(err, ERROR_RUNTIME,
+		                _("%s: cannot be read: this user has no read permission on %s (SQLite's index of the changes in %s)"),
+		                s->path, shm, wal);
+	else if (!exists(shm) && access(dir, W_OK) != 0)
+		ret = error_set(err, ERROR_RUNTIME,
+		                _("%s: cannot be read: %s holds changes not yet written into it, and reading them needs %s, which this user cannot create (no write permission on the directory %s); ask a clerk who can write the database to open and close it once, or for write permission on the directory"),
+		                s->path, wal, shm, dir);
+	free(wal);
+	free(shm);
+	free(dir);
+	return ret;
+}
+
+/*
+ * Connects s to its file and reads it once. A user who may not write the
+ * file, its -wal or -shm files or its directory reads it through SQLite's
+ * read-only WAL rules; when SQLite cannot (no -shm file and none can be
+ * made) and the -wal file holds nothing, the file alone is the whole
+ * database and is read as immutable.
+ */
+static int connect_and_read(struct store *s, struct error *err)
+{
+	int rc;
+
+	if (connect(s, err) != 0)
+		return -1;
+	rc = first_read(s);
+	if (rc != SQLITE_OK && s->ro != STORE_RO_NO && !s->immutable &&
+	    ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)) {
+		if (wal_has_frames(s->path))
+			return explain_unreadable(s, err) != 0 ? -1 : store_fail(s, err, _("opening"));
+		sqlite3_close_v2(s->db);
+		s->db = NULL;
+		s->immutable = true;
+		if (connect(s, err) != 0)
+			return -1;
+		rc = first_read(s);
+	}
+	if (rc != SQLITE_OK)
+		return explain_unreadable(s, err) != 0 ? -1 : store_fail(s, err, _("opening"));
+	return 0;
+}
+
+/* A new struct store for path, not connected. NULL when out of memory (err set). */
+static struct store *store_new(const char *path, long busy_timeout_ms, struct error *err)
+{
+	struct store *s = calloc(1, sizeof *s);
+
+	if (s == NULL || (s->path = strdup(path)) == NULL) {
+		free(s);
+		error_set(err, ERROR_RUNTIME, _("out of memory"));
+		return NULL;
+	}
+	s->busy_timeout_ms = busy_timeout_ms;
+	find_login(s->login, sizeof s->login);
+	return s;
+}
+
+/* WAL, foreign keys and the schema, on a connected s. */
+static int prepare_open(struct store *s, unsigned flags, struct error *err)
+{
+	if (check_identity(s, err) != 0)
+		return -1;
+	if (store_exec(s, "PRAGMA foreign_keys = ON", err) != 0)
+		return -1;
+	if (s->ro == STORE_RO_NO &&
+	    store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", err) != 0)
+		return -1;
+	if (!(flags & STORE_NO_MIGRATE) && (migrate_run(s, err) != 0 || store_check_tables(s, err) != 0))
+		return -1;
+	return 0;
+}
+
 int store_open(struct store **out, const char *path, unsigned flags,
                long busy_timeout_ms, struct error *err)
 {
 	struct store *s;
-	bool exists;
+	bool found;
 
 	*out = NULL;
 	if (path == NULL || *path == '\0')
 		return error_set(err, ERROR_USAGE, _("no database file given"));
-	if (check_file(path, &exists, err) != 0)
+	if (check_file(path, &found, err) != 0)
 		return -1;
-	if (!exists) {
+	if (!found) {
 		if (!(flags & STORE_CREATE))
 			return error_set(err, ERROR_RUNTIME,
 			                 _("%s: no such database file; create it with 'hoso init --db %s'"),
@@ -327,40 +721,248 @@ int store_open(struct store **out, const char *path, unsigned flags,
 		if (flags & STORE_READ_ONLY)
 			return error_set(err, ERROR_RUNTIME,
 			                 _("%s: no such database file, and a read-only one cannot be created"), path);
-		if (create_file(path, err) != 0)
+		switch (store_create(out, path, NULL, NULL, flags & ~STORE_CREATE, busy_timeout_ms, err)) {
+		case STORE_CREATE_EXISTS: /* another process made it meanwhile: open theirs */
+			return store_open(out, path, flags & ~STORE_CREATE, busy_timeout_ms, err);
+		case 0:
+			return 0;
+		default:
 			return -1;
+		}
 	}
-
-	s = calloc(1, sizeof *s);
-	if (s == NULL || (s->path = strdup(path)) == NULL) {
-		free(s);
-		return error_set(err, ERROR_RUNTIME, _("out of memory"));
-	}
-	s->created = !exists;
-	find_login(s->login, sizeof s->login);
+	if (check_wal(path, err) != 0)
+		return -1;
+	if ((s = store_new(path, busy_timeout_ms, err)) == NULL)
+		return -1;
+	if (!(flags & STORE_READ_ONLY))
+		clear_empty_leftovers(path);
 	s->ro = (flags & STORE_READ_ONLY) ? STORE_RO_ASKED : writable(path);
-
-	s->immutable = s->ro == STORE_RO_DIRECTORY && no_shm(path);
-	s->busy_timeout_ms = busy_timeout_ms;
-	if (connect(s, err) != 0)
-		goto fail;
-	if (check_identity(s, err) != 0)
-		goto fail;
-	if (store_exec(s, "PRAGMA foreign_keys = ON", err) != 0)
-		goto fail;
-	if (s->ro == STORE_RO_NO &&
-	    store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", err) != 0)
-		goto fail;
-	if (!(flags & STORE_NO_MIGRATE) && migrate_run(s, err) != 0)
-		goto fail;
+	if (connect_and_read(s, err) != 0 || prepare_open(s, flags, err) != 0) {
+		store_close(&s);
+		return -1;
+	}
 	*out = s;
 	return 0;
+}
 
-fail:
+/* ------------------------------------------------ making a new database */
+
+#define TEMP_TAG ".new-"
+
+/*
+ * Removes what earlier runs left while building a database named base in
+ * dir: ".BASE.new-PID-..." files (and their -wal, -shm, -journal) of a
+ * process that no longer exists (killed while it built).
+ */
+static void remove_leftovers(const char *dir, const char *base)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char *prefix;
+	size_t n;
+
+	if (d == NULL)
+		return;
+	if (asprintf(&prefix, ".%s" TEMP_TAG, base) < 0) {
+		closedir(d);
+		return;
+	}
+	n = strlen(prefix);
+	while ((e = readdir(d)) != NULL) {
+		char *end, *full;
+		long pid;
+
+		if (strncmp(e->d_name, prefix, n) != 0)
+			continue;
+		errno = 0;
+		pid = strtol(e->d_name + n, &end, 10);
+		if (errno != 0 || end == e->d_name + n || *end != '-' || pid <= 0 || (pid_t)pid == getpid())
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue; /* still at work (or another user's process) */
+		full = paths_join(dir, e->d_name);
+		if (full != NULL)
+			unlink(full);
+		free(full);
+	}
+	closedir(d);
+	free(prefix);
+}
+
+/* Removes the temporary file tmp and what SQLite kept beside it. */
+static void remove_temp(const char *tmp)
+{
+	static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
+	size_t i;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		char *p = sibling(tmp, suffixes[i]);
+
+		if (p != NULL)
+			unlink(p);
+		free(p);
+	}
+	unlink(tmp);
+}
+
+/*
+ * Creates a new, empty temporary file in dir, for a database named base:
+ * 0660 in a setgid directory (a share), else as the umask allows. Returns
+ * its name (the caller frees it) or NULL with err set.
+ */
+static char *make_temp(const char *path, const char *dir, const char *base, struct error *err)
+{
+	struct stat st;
+	char *tmp = NULL;
+	int fd = -1, i;
+	bool shared;
+
+	if (stat(dir, &st) != 0) {
+		error_set(err, ERROR_RUNTIME, _("%s: cannot create the database: directory %s: %s"),
+		          path, dir, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		error_set(err, ERROR_RUNTIME, _("%s: cannot create the database: its directory is not a directory"), path);
+		return NULL;
+	}
+	shared = (st.st_mode & S_ISGID) != 0;
+	for (i = 0; i < 100 && fd < 0; i++) {
+		unsigned r;
+
+		free(tmp);
+		sqlite3_randomness(sizeof r, &r);
+		if (asprintf(&tmp, "%s/.%s" TEMP_TAG "%ld-%08x", dir, base, (long)getpid(), r) < 0) {
+			error_set(err, ERROR_RUNTIME, _("out of memory"));
+			return NULL;
+		}
+		fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0 && errno != EEXIST) {
+			error_set(err, ERROR_RUNTIME, _("%s: cannot create the database: %s"), path, strerror(errno));
+			free(tmp);
+			return NULL;
+		}
+	}
+	if (fd < 0) {
+		error_set(err, ERROR_RUNTIME, _("%s: cannot create the database: %s"), path, strerror(EEXIST));
+		free(tmp);
+		return NULL;
+	}
+	if (shared && fchmod(fd, 0660) != 0) {
+		error_set(err, ERROR_RUNTIME, _("%s: cannot make the database group-writable: %s"),
+		          path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return NULL;
+	}
+	close(fd);
+	return tmp;
+}
+
+/* Builds the database in tmp: schema, fill, WAL folded in, on disk. */
+static int build(const char *tmp, const char *path, unsigned flags,
+                 int (*fill)(struct store *s, void *ctx, struct error *err), void *ctx,
+                 struct error *err)
+{
+	struct store *s = store_new(tmp, 0, err);
+	char *wal = sibling(tmp, "-wal");
+	int fd, ret = -1;
+
+	if (s == NULL || wal == NULL) {
+		error_set(err, ERROR_RUNTIME, _("out of memory"));
+		goto done;
+	}
+	s->created = true;
+	if (connect(s, err) != 0 || prepare_open(s, flags & STORE_NO_MIGRATE, err) != 0)
+		goto done;
+	if (fill != NULL && fill(s, ctx, err) != 0)
+		goto done;
+	/* The last connection to close folds the WAL into the file and removes it. */
+	if (sqlite3_close(s->db) != SQLITE_OK || exists(wal)) {
+		error_set(err, ERROR_RUNTIME, _("%s: cannot finish the new database: %s"), path,
+		          s->db != NULL ? sqlite3_errmsg(s->db) : strerror(EIO));
+		goto done;
+	}
+	s->db = NULL;
+	fd = open(tmp, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fsync(fd) != 0) {
+		error_set(err, ERROR_RUNTIME, _("%s: cannot finish the new database: %s"), path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		goto done;
+	}
+	close(fd);
+	ret = 0;
+done:
 	store_close(&s);
-	if (!exists)
-		unlink(path);
-	return -1;
+	free(wal);
+	return ret;
+}
+
+int store_create(struct store **out, const char *path,
+                 int (*fill)(struct store *s, void *ctx, struct error *err), void *ctx,
+                 unsigned flags, long busy_timeout_ms, struct error *err)
+{
+	char *dir = NULL, *tmp = NULL;
+	const char *base;
+	int ret = -1, dfd;
+
+	*out = NULL;
+	if (path == NULL || *path == '\0')
+		return error_set(err, ERROR_USAGE, _("no database file given"));
+	if (flags & STORE_READ_ONLY)
+		return error_set(err, ERROR_RUNTIME,
+		                 _("%s: no such database file, and a read-only one cannot be created"), path);
+	base = strrchr(path, '/');
+	base = base != NULL ? base + 1 : path;
+	if ((dir = paths_dirname(path)) == NULL) {
+		error_set(err, ERROR_RUNTIME, _("out of memory"));
+		goto done;
+	}
+	if (exists(path)) {
+		ret = STORE_CREATE_EXISTS;
+		error_set(err, ERROR_RUNTIME,
+		          _("%s: already exists; 'hoso init' only makes a new database (remove the file or give another --db)"),
+		          path);
+		goto done;
+	}
+	remove_leftovers(dir, base);
+	if ((tmp = make_temp(path, dir, base, err)) == NULL)
+		goto done;
+	if (build(tmp, path, flags, fill, ctx, err) != 0) {
+		remove_temp(tmp);
+		goto done;
+	}
+	/* link, not rename: it fails when another process made path meanwhile. */
+	if (link(tmp, path) != 0) {
+		int e = errno;
+
+		remove_temp(tmp);
+		if (e == EEXIST) {
+			ret = STORE_CREATE_EXISTS;
+			error_set(err, ERROR_RUNTIME,
+			          _("%s: already exists; 'hoso init' only makes a new database (remove the file or give another --db)"),
+			          path);
+		} else {
+			error_set(err, ERROR_RUNTIME, _("%s: cannot create the database: %s"), path, strerror(e));
+		}
+		goto done;
+	}
+	unlink(tmp);
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd); /* the new name, on disk before it is reported */
+		close(dfd);
+	}
+	if (store_open(out, path, flags & ~STORE_CREATE, busy_timeout_ms, err) != 0)
+		goto done;
+	(*out)->created = true;
+	ret = 0;
+done:
+	free(tmp);
+	free(dir);
+	return ret;
 }
 
 int store_open_reader(struct store **out, const struct store *main, int cache_kib,

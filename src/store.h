@@ -16,7 +16,7 @@
 struct store;
 
 enum store_flags {
-	STORE_CREATE = 1 << 0,     /* create the file when it does not exist */
+	STORE_CREATE = 1 << 0,     /* create the file (empty, as store_create) when it does not exist */
 	STORE_READ_ONLY = 1 << 1,  /* never write, even if the file allows it */
 	STORE_NO_MIGRATE = 1 << 2, /* leave the schema as it is (tests, check) */
 };
@@ -27,22 +27,47 @@ enum store_ro_reason {
 	STORE_RO_ASKED,     /* --read-only */
 	STORE_RO_FILE,      /* the file is not writable by this user */
 	STORE_RO_DIRECTORY, /* its directory is not writable (WAL needs it) */
+	STORE_RO_WAL_FILES, /* its -wal or -shm file is not writable by this user */
 };
 
 #define STORE_APPLICATION_ID 1752134511 /* "hoso" */
 
 /*
- * Opens the database at path. With STORE_CREATE a missing file is created:
- * mode 0660 when its directory is setgid (an office share), else as the
- * umask allows; its parent directory must exist. A file this user cannot
- * write is opened read-only (see store_read_only). The schema is migrated
- * unless STORE_NO_MIGRATE is given. Returns 0 and *out, or -1 with err set
- * to one line naming the file: missing, not a regular file, not an SQLite
- * database, not a hoso database, damaged, made by a newer hoso, needing an
- * upgrade while read-only, busy. The caller closes *out with store_close.
+ * Opens the database at path. A missing file is an error, unless
+ * STORE_CREATE is given: then it is made as store_create makes it (empty).
+ * An empty file is refused (it is no database; 'hoso init' makes one). A
+ * file this user cannot write (or whose -wal or -shm file or directory it
+ * cannot write) is opened read-only (see store_read_only), and read through
+ * SQLite's read-only WAL rules, or as immutable when the file alone holds
+ * everything; when it cannot be read, the message says which permission is
+ * missing. A -wal file left by another copy of the database is refused
+ * (see check_wal). The schema is migrated unless STORE_NO_MIGRATE is given.
+ * Returns 0 and *out, or -1 with err set to one line naming the file:
+ * missing, empty, not a regular file, not an SQLite database, not a hoso
+ * database, damaged, made by a newer hoso, needing an upgrade while
+ * read-only, busy. The caller closes *out with store_close.
  */
 int store_open(struct store **out, const char *path, unsigned flags,
                long busy_timeout_ms, struct error *err);
+
+/* What store_create returns when path exists (err says so too). */
+#define STORE_CREATE_EXISTS 1
+
+/*
+ * Makes a new database at path, never over an existing file: it is built
+ * in a temporary file ".NAME.new-PID-RANDOM" beside path (0660 in a setgid
+ * directory, a share; else as the umask allows), migrated, filled by fill
+ * (may be NULL; ctx is passed to it), written to disk, and then linked to
+ * path, which fails when another process made path meanwhile. So path is
+ * either missing or whole: a kill leaves at most the temporary file, which
+ * a later store_create in the same directory removes once the process that
+ * made it is gone. Then opens path as store_open does with flags. Returns
+ * 0 and *out (store_created is true), STORE_CREATE_EXISTS when path exists
+ * (nothing was changed), or -1 with err set (nothing is left behind).
+ */
+int store_create(struct store **out, const char *path,
+                 int (*fill)(struct store *s, void *ctx, struct error *err), void *ctx,
+                 unsigned flags, long busy_timeout_ms, struct error *err);
 
 /*
  * A second, read-only connection to main's file, with a page cache of
@@ -71,6 +96,14 @@ bool store_created(const struct store *s);
 
 /* The login name recorded in history rows. */
 const char *store_login(const struct store *s);
+
+/*
+ * Checks that every table of the current schema is there (the file may
+ * have been changed in the sqlite3 shell). Returns 0 (also for an older
+ * schema, which has other tables), or -1 with err naming the file and the
+ * first missing table.
+ */
+int store_check_tables(struct store *s, struct error *err);
 
 /* The schema version of the open file (PRAGMA user_version). */
 int store_schema_version(struct store *s);

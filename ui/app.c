@@ -17,7 +17,9 @@
 int app_push(struct app *a, struct screen *s)
 {
 	if (s == NULL) {
-		app_message(a, ROLE_ERROR, "%s", _("Out of memory"));
+		/* A constructor that failed has said why (a damaged file); else it ran out of memory. */
+		if (a->message[0] == '\0')
+			app_message(a, ROLE_ERROR, "%s", _("Out of memory"));
 		return -1;
 	}
 	if (a->depth >= APP_MAX_SCREENS) {

@@ -57,6 +57,52 @@ run list --db "$db" --config "$tmp/dir.ini"
 check "a directory as configuration is an error" status_is 1
 check "that says so" err_has "it is a directory"
 
+# What is not a regular file is refused unread, at once: a device gives an
+# endless line of NULs (it used to spin at 100 % CPU), a FIFO would block.
+# timeout makes a hang a failure (status 124), not a hung test.
+trun() { timeout 10 "$HOSO" "$@" >"$out" 2>"$err" </dev/null; status=$?; }
+trun_system() {
+	f=$1
+	shift
+	env HOSO_SYSTEM_CONFIG="$f" timeout 10 "$HOSO" "$@" >"$out" 2>"$err" </dev/null
+	status=$?
+}
+mkfifo "$tmp/fifo.ini"
+for f in /dev/zero /dev/full "$tmp/fifo.ini"; do
+	trun --config "$f" list --db "$db"
+	check "--config $f is refused at once (no hang)" status_is 1
+	check "--config $f: named, as not a regular file" err_has "$f: not a regular file"
+	trun_system "$f" list --db "$db"
+	check "$f as the system configuration is refused at once" status_is 1
+	check "$f as the system configuration: named" err_has "$f: not a regular file"
+done
+trun --config /dev/null list --db "$db" --format csv
+check "/dev/null is an empty configuration" status_is 0
+
+printf '[ui]\nlanguage = en\ntheme = mono\0x\n' >"$cfg"
+trun --config "$cfg" list --db "$db"
+check "a NUL byte is refused" status_is 1
+check "with its line" err_has "$cfg:3: a NUL byte: this is not a text file"
+
+# A large file is refused before it is read (650 KB took 25 s: iniparser's
+# dictionary and the line map look each key up linearly); up to the bound,
+# reading is quick.
+awk 'BEGIN { print "[keys]"; for (i = 0; i < 60000; i++) printf "k%d = x\n", i }' >"$tmp/big.ini"
+trun --config "$tmp/big.ini" list --db "$db"
+check "a 650 KB configuration is refused at once" status_is 1
+check "saying how large it may be" err_has "$tmp/big.ini: too large for a configuration file ($(wc -c <"$tmp/big.ini") bytes; at most 65536)"
+awk 'BEGIN { print "[database]"; n = 11; for (i = 0; n < 65000; i++) { s = sprintf("; comment line %d of a long file\n", i); n += length(s); printf "%s", s } print "busy_timeout = 100" }' >"$tmp/max.ini"
+check "(the file near the bound is under 64 KiB)" test "$(wc -c <"$tmp/max.ini")" -le 65536
+start=$(date +%s)
+trun --config "$tmp/max.ini" list --db "$db" --format csv
+check "a file near the bound is read" status_is 0
+check "within 2 seconds" test $(($(date +%s) - start)) -le 2
+awk 'BEGIN { print "[ui]"; for (i = 0; i < 4000; i++) printf "unknown%d = x\n", i }' >"$tmp/keys.ini"
+start=$(date +%s)
+trun --config "$tmp/keys.ini" list --db "$db" --format csv
+check "thousands of keys near the bound are read" status_is 0
+check "within 2 seconds too" test $(($(date +%s) - start)) -le 2
+
 printf '[ui]\nlanguage = en\n' >"$tmp/secret.ini"
 chmod 000 "$tmp/secret.ini"
 if running_as_root; then

@@ -103,10 +103,25 @@ run list --db "$tmp/keep.db" --read-only --format csv
 check "--read-only lists" status_is 0
 check "--read-only leaves the file as it was" test "$(md5sum <"$tmp/keep.db")" = "$before_sum"
 
-# An empty file is a new database only for init; list makes it a hoso database.
+# An empty file is no database: refused everywhere, never made one silently,
+# and init does not take it either (it never replaces a file).
 : >"$tmp/zero.db"
-run list --db "$tmp/zero.db" --format csv
-check "an empty file is taken as an empty database" status_is 0
-check "with no items" test "$(wc -l <"$out")" -eq 1
+for cmd in list "show 1" check backup; do
+	rm -f "$tmp/zero-copy.db"
+	if [ "$cmd" = backup ]; then set -- backup "$tmp/zero-copy.db"; else set -- $cmd; fi
+	run "$@" --db "$tmp/zero.db"
+	check "an empty file is refused by $cmd" status_is 1
+	check "$cmd says it is empty and how to make a database" \
+		err_has "$tmp/zero.db: the file is empty, not a hoso database; to make a new database there, remove it and run 'hoso init --db $tmp/zero.db'"
+	check "$cmd leaves it empty" test ! -s "$tmp/zero.db"
+	check "$cmd leaves nothing beside it" test ! -e "$tmp/zero.db-wal" -a ! -e "$tmp/zero.db-shm"
+done
+run init --db "$tmp/zero.db"
+check "init refuses an empty file too" status_is 1
+check "as an existing file" err_has "$tmp/zero.db: already exists"
+check "and leaves it empty" test ! -s "$tmp/zero.db"
+rm "$tmp/zero.db"
+run init --db "$tmp/zero.db"
+check "once it is removed, init makes the database" status_is 0
 
 finish

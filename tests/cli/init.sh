@@ -24,6 +24,64 @@ check "and names the directory" err_has "$tmp/no/such/dir"
 run init --read-only --db "$tmp/ro.db"
 check "init --read-only is a usage error" status_is 2
 
+# Two inits at once: exactly one makes the database, the other says it
+# exists, and the file is whole (the loser never deletes the winner's file).
+i=0
+bad=0
+while [ $i -lt 20 ]; do
+	rm -f "$tmp/race.db"
+	"$HOSO" init --db "$tmp/race.db" >"$tmp/race1.out" 2>"$tmp/race1.err" </dev/null &
+	p1=$!
+	"$HOSO" init --db "$tmp/race.db" >"$tmp/race2.out" 2>"$tmp/race2.err" </dev/null &
+	p2=$!
+	wait $p1; s1=$?
+	wait $p2; s2=$?
+	made=$(cat "$tmp/race1.out" "$tmp/race2.out" | grep -c "^Created")
+	exists=$(cat "$tmp/race1.err" "$tmp/race2.err" | grep -c "race.db: already exists")
+	items=$(sqlite3 "$tmp/race.db" "SELECT count(*) FROM item" 2>/dev/null)
+	if [ "$made" -ne 1 ] || [ "$exists" -ne 1 ] || [ $((s1 + s2)) -ne 1 ] || [ "$items" != 42 ]; then
+		bad=$((bad + 1))
+		echo "# round $i: exit $s1 $s2, $made created, $exists exists, $items items"
+		cat "$tmp/race1.err" "$tmp/race2.err" | sed 's/^/#   /'
+	fi
+	i=$((i + 1))
+done
+check "two inits at once: one creates, one says it exists, the file is whole (20 rounds)" test $bad -eq 0
+
+# kill -9 during init never leaves a database that opens with no items: the
+# file is either missing or whole.
+i=0
+bad=0
+leftover=0
+while [ $i -lt 40 ]; do
+	rm -f "$tmp/killed.db"
+	"$HOSO" init --db "$tmp/killed.db" >/dev/null 2>&1 </dev/null &
+	pid=$!
+	sleep "0.00$((i % 10))"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	if [ -e "$tmp/killed.db" ]; then
+		"$HOSO" check --db "$tmp/killed.db" >"$out" 2>"$err" </dev/null
+		status=$?
+		if [ $status -ne 0 ] || ! out_has "Items:           42 "; then
+			bad=$((bad + 1))
+			echo "# round $i: check exit $status"
+			sed 's/^/#   /' "$out" "$err"
+		fi
+	fi
+	i=$((i + 1))
+done
+check "kill -9 during init: never a database that is not whole (40 rounds)" test $bad -eq 0
+echo "# $(ls -a "$tmp" | grep -c '^\.killed\.db\.new-') files left by killed inits"
+rm -f "$tmp/killed.db"
+run init --db "$tmp/killed.db"
+check "after the kills, init makes the database" status_is 0
+check "and removes what killed inits left" test "$(ls -a "$tmp" | grep -c '^\.killed\.db\.new-')" -eq 0
+: >"$tmp/.killed.db.new-1-0000" # pid 1 is alive: not removed (a temporary file at work)
+rm -f "$tmp/killed.db"
+run init --db "$tmp/killed.db"
+check "a temporary file of a live process is left alone" test -e "$tmp/.killed.db.new-1-0000"
+
 # The first run of any command with no database creates and seeds one.
 run list
 check "the first run creates the database" test -f "$XDG_DATA_HOME/hoso/hoso.db"

@@ -147,12 +147,48 @@ static void test_document_lines(void **state)
 	dlines_free(&l);
 }
 
+/* Interrupts the statement that reads a document's links, and only that one. */
+static int stop_links(void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+
+	while ((st = sqlite3_next_stmt(ctx, st)) != NULL)
+		if (sqlite3_stmt_busy(st) && strstr(sqlite3_sql(st), "UNION ALL") != NULL)
+			return 1;
+	return 0;
+}
+
+/* An error while reading the links is reported, not a shorter list (runs last: it adds documents). */
+static void test_links_error_is_reported(void **state)
+{
+	struct dlines l;
+	struct error err = { 0 };
+
+	(void)state;
+	/* Enough links that reading them runs long enough to be interrupted. */
+	assert_int_equal(store_exec(s,
+	                            "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 3000)"
+	                            " INSERT INTO document (id, no, type, subject, created_at, updated_at)"
+	                            " SELECT 'extra-' || k, 1000 + k, 9, 'Văn bản thêm ' || k, 'x', 'x' FROM n;"
+	                            "INSERT INTO document_link (from_id, to_id, relation)"
+	                            " SELECT (SELECT id FROM document WHERE no = 4), id, 1 FROM document WHERE id LIKE 'extra-%'",
+	                            &err), 0);
+	assert_int_equal(document_lines(s, 4, "2024-06-30", DATE_DMY, -1, &l, &err), 1);
+	assert_true(has_line(&l, "Văn bản thêm 2999", 0, 3999));
+	dlines_free(&l);
+	store_set_interrupt(s, stop_links, store_db(s));
+	assert_int_equal(document_lines(s, 4, "2024-06-30", DATE_DMY, -1, &l, &err), -1);
+	assert_non_null(strstr(err.msg, "interrupted while reading a document's links"));
+	store_set_interrupt(s, NULL, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_register_order_all_page_sizes),
 		cmocka_unit_test(test_rows_hold_the_register_columns),
 		cmocka_unit_test(test_document_lines),
+		cmocka_unit_test(test_links_error_is_reported),
 	};
 
 	unit_locale();

@@ -1,7 +1,9 @@
 /* The store: opening, creating, migrating, refusing, seeding, writing. */
 #include "config.h"
 
+#include <pwd.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "unit.h"
@@ -277,28 +279,69 @@ static void test_read_only_refuses_upgrade_and_writes(void **state)
 	store_close(&s);
 }
 
+/* The checks of test_unwritable_file_opens_read_only: 0, or the line that failed. */
+#define EXPECT(x) do { if (!(x)) { fprintf(stderr, "failed: %s\n", #x); return __LINE__; } } while (0)
+
+static int unwritable_body(struct fixture *f)
+{
+	struct store *s;
+	struct error err = { 0 };
+	char wal[600];
+	struct stat st;
+
+	snprintf(wal, sizeof wal, "%s-wal", f->path);
+	EXPECT(store_open(&s, f->path, STORE_CREATE, 100, &err) == 0);
+	store_close(&s);
+	chmod(f->path, 0444);
+	EXPECT(store_open(&s, f->path, 0, 100, &err) == 0);
+	EXPECT(store_read_only(s) == STORE_RO_FILE);
+	EXPECT(count(s, "SELECT count(*) FROM kind") == 7);
+	store_close(&s);
+	/* That reader left an empty -wal and a -shm of mode 0444: writable again, they are made anew. */
+	chmod(f->path, 0644);
+	EXPECT(stat(wal, &st) == 0 && st.st_size == 0 && (st.st_mode & 0222) == 0);
+	EXPECT(store_open(&s, f->path, 0, 100, &err) == 0);
+	EXPECT(store_read_only(s) == STORE_RO_NO);
+	EXPECT(store_begin(s, &err) == 0 && store_exec(s, "UPDATE kind SET name_en = name_en", &err) == 0 &&
+	       store_commit(s, &err) == 0);
+	store_close(&s);
+	/* A directory this user cannot write: read-only, read as immutable (no -shm can be made). */
+	chmod(f->dir, 0555);
+	EXPECT(store_open(&s, f->path, 0, 100, &err) == 0);
+	EXPECT(store_read_only(s) == STORE_RO_DIRECTORY);
+	EXPECT(count(s, "SELECT count(*) FROM kind") == 7);
+	store_close(&s);
+	chmod(f->dir, 0755);
+	return 0;
+}
+
+/* Run as root, the checks run as the user nobody (root may write anything). */
 static void test_unwritable_file_opens_read_only(void **state)
 {
 	struct fixture *f = *state;
-	struct store *s;
-	struct error err = { 0 };
+	struct passwd *pw;
+	pid_t pid;
+	int status;
 
-	if (geteuid() == 0)
+	if (geteuid() != 0) {
+		assert_int_equal(unwritable_body(f), 0);
+		return;
+	}
+	pw = getpwnam("nobody");
+	if (pw == NULL)
 		skip();
-	assert_int_equal(store_open(&s, f->path, STORE_CREATE, 100, &err), 0);
-	store_close(&s);
-	chmod(f->path, 0444);
-	assert_int_equal(store_open(&s, f->path, 0, 100, &err), 0);
-	assert_int_equal(store_read_only(s), STORE_RO_FILE);
-	assert_int_equal(count(s, "SELECT count(*) FROM kind"), 7);
-	store_close(&s);
-	chmod(f->path, 0644);
-	chmod(f->dir, 0555);
-	assert_int_equal(store_open(&s, f->path, 0, 100, &err), 0);
-	assert_int_equal(store_read_only(s), STORE_RO_DIRECTORY);
-	assert_int_equal(count(s, "SELECT count(*) FROM kind"), 7);
-	store_close(&s);
+	assert_int_equal(chown(f->dir, pw->pw_uid, pw->pw_gid), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (setgid(pw->pw_gid) != 0 || setuid(pw->pw_uid) != 0)
+			_exit(1);
+		_exit(unwritable_body(f) == 0 ? 0 : 2);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
 	chmod(f->dir, 0755);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
 static void test_setgid_directory_gives_0660(void **state)
@@ -431,6 +474,68 @@ static void test_damaged_file(void **state)
 	assert_non_null(strstr(err.msg, "damaged"));
 }
 
+static int fill_fails(struct store *s, void *ctx, struct error *err)
+{
+	(void)s;
+	(void)ctx;
+	return error_set(err, ERROR_RUNTIME, "the fill failed");
+}
+
+static int fill_counts(struct store *s, void *ctx, struct error *err)
+{
+	(*(int *)ctx)++;
+	return store_exec(s, "INSERT INTO programme (id, title, created_at, updated_at) VALUES ('p', 'P', 'x', 'x')", err);
+}
+
+/* Files in dir other than the database itself. */
+static int others(const char *dir)
+{
+	char cmd[600];
+	FILE *p;
+	int n = -1;
+
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -vx h.db | wc -l", dir);
+	p = popen(cmd, "r");
+	if (p != NULL && fscanf(p, "%d", &n) != 1)
+		n = -1;
+	if (p != NULL)
+		pclose(p);
+	return n;
+}
+
+static void test_create_builds_aside_and_never_replaces(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s;
+	struct error err = { 0 };
+	int filled = 0;
+
+	/* A failed fill leaves nothing: no database, no temporary file. */
+	assert_int_equal(store_create(&s, f->path, fill_fails, NULL, 0, 100, &err), -1);
+	assert_null(s);
+	assert_string_equal(err.msg, "the fill failed");
+	assert_int_equal(access(f->path, F_OK), -1);
+	assert_int_equal(others(f->dir), 0);
+	/* A whole database, filled, opened, nothing else left beside it but SQLite's files. */
+	assert_int_equal(store_create(&s, f->path, fill_counts, &filled, 0, 100, &err), 0);
+	assert_int_equal(filled, 1);
+	assert_true(store_created(s));
+	assert_int_equal(count(s, "SELECT count(*) FROM programme"), 1);
+	store_close(&s);
+	assert_int_equal(others(f->dir), 0);
+	/* An existing file is never replaced, not even an empty one. */
+	assert_int_equal(store_create(&s, f->path, fill_counts, &filled, 0, 100, &err), STORE_CREATE_EXISTS);
+	assert_non_null(strstr(err.msg, "already exists"));
+	assert_int_equal(filled, 1);
+	assert_int_equal(unlink(f->path), 0);
+	write_file(f->path, "");
+	assert_int_equal(store_create(&s, f->path, NULL, NULL, 0, 100, &err), STORE_CREATE_EXISTS);
+	/* And an empty file does not open as a database. */
+	assert_int_equal(store_open(&s, f->path, STORE_CREATE, 100, &err), -1);
+	assert_non_null(strstr(err.msg, "the file is empty"));
+	assert_int_equal(access(f->path, F_OK), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -451,6 +556,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_seed_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_create_builds_aside_and_never_replaces, setup, teardown),
 	};
 
 	unit_locale();
