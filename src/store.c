@@ -1070,6 +1070,11 @@ void store_rollback(struct store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int store_data_version(struct store *s, long *out, struct error *err)
+{
+	return store_query_long(s, "PRAGMA data_version", out, err);
+}
+
 void store_now(char buf[21])
 {
 	time_t t = time(NULL);

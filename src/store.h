@@ -152,6 +152,13 @@ int store_exec(struct store *s, const char *sql, struct error *err);
  */
 void store_set_interrupt(struct store *s, int (*fn)(void *), void *ctx);
 
+/*
+ * SQLite's data version of the connection (PRAGMA data_version): it changes
+ * when another connection committed a change to the file. Cheap enough to
+ * ask every second. Returns 0 and *out, or -1 with err set.
+ */
+int store_data_version(struct store *s, long *out, struct error *err);
+
 /* The current UTC time as YYYY-MM-DDTHH:MM:SSZ into buf. */
 void store_now(char buf[21]);
 

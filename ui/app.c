@@ -315,6 +315,24 @@ static int dispatch(struct app *a, ui_key k, struct screen **handler)
  */
 #define IDLE_DELAY_MS 15
 
+/* How often, with nothing else to do, hoso looks whether another clerk saved a change. */
+#define WATCH_MS 1000
+
+/* True when another connection changed the file since the last call. */
+static bool data_changed(struct app *a)
+{
+	long v;
+
+	if (store_data_version(a->store, &v, NULL) != 0)
+		return false;
+	if (a->data_version != 0 && v != a->data_version) {
+		a->data_version = v;
+		return true;
+	}
+	a->data_version = v;
+	return false;
+}
+
 /* Keys typed ahead are handled before the screen is drawn, but not for longer than this. */
 #define TYPEAHEAD_MAX_MS 100
 
@@ -333,6 +351,7 @@ int app_run(struct app *a)
 
 	if (a->notice[0] != '\0')
 		app_message(a, ROLE_MESSAGE, "%s", a->notice);
+	data_changed(a); /* the version the first screen shows */
 	while (!a->quit && a->depth > 0) {
 		struct screen *top = app_top(a), *handler;
 		bool idle_wanted = top->ops->idle != NULL && !idle_done;
@@ -350,9 +369,16 @@ int app_run(struct app *a)
 		} else if (dirty && undrawn_since == 0) {
 			undrawn_since = clock_ms();
 		}
-		ev = term_read(a->term, idle_wanted ? IDLE_DELAY_MS : -1, &k, &sig);
+		ev = term_read(a->term, idle_wanted ? IDLE_DELAY_MS : WATCH_MS, &k, &sig);
 		switch (ev) {
 		case TERM_NONE:
+			if (!idle_wanted && data_changed(a)) {
+				/* Another clerk saved: every screen reads its data again. */
+				reload(a);
+				idle_done = false;
+				dirty = true;
+				continue;
+			}
 			if (idle_wanted) {
 				r = top->ops->idle(top);
 				if (r & SCREEN_REDRAW)

@@ -25,6 +25,7 @@ struct app {
 	struct store *store;
 	struct store *reader; /* for counts in the background; see app_reader */
 	bool no_reader;       /* it could not be opened: do not try again */
+	long data_version;    /* the file's data version last seen (0: none yet) */
 	struct keymap *keys;
 	struct canvas *canvas;
 	struct terminal *term;

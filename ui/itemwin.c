@@ -150,20 +150,38 @@ fail:
 
 int itemwin_reload(struct itemwin *w, struct error *err)
 {
-	struct item_row top = { 0 };
-	int found, rc;
+	struct item_row anchor = { 0 };
+	char cur_id[UUID_LEN + 1] = "";
+	long cur_no;
+	int found, rc, i;
 
 	w->count = -1;
+	w->pos = 0; /* rows may have come or gone before the window: found again in idle time */
 	if (w->n == 0)
 		return itemwin_home(w, err);
-	found = item_pager_get(w->pager, w->rows[0].no, &top, err);
+	memcpy(cur_id, w->rows[w->cursor].id, sizeof cur_id);
+	cur_no = w->rows[w->cursor].no;
+	/* From the same top row when it is still there, else around the cursor's record. */
+	found = item_pager_get(w->pager, w->rows[0].no, &anchor, err);
+	if (found == 0) {
+		rc = itemwin_goto(w, cur_no, err);
+		return rc == 0 ? itemwin_home(w, err) : rc < 0 ? -1 : 0;
+	}
 	if (found < 0)
 		return -1;
-	if (found == 0)
-		return itemwin_home(w, err);
-	rc = fill_from(w, &top, false, err);
-	item_row_clear(&top);
-	return rc;
+	rc = fill_from(w, &anchor, false, err);
+	item_row_clear(&anchor);
+	if (rc != 0)
+		return rc;
+	for (i = 0; i < w->n; i++) {
+		if (strcmp(w->rows[i].id, cur_id) == 0) {
+			w->cursor = i;
+			return 0;
+		}
+	}
+	if (w->cursor >= w->n)
+		w->cursor = w->n > 0 ? w->n - 1 : 0;
+	return 0;
 }
 
 int itemwin_resize(struct itemwin *w, int height, struct error *err)

@@ -66,7 +66,11 @@ int itemwin_collapse(struct itemwin *w, struct error *err);
 /* Puts the cursor on item number no, reading the rows around it. 1, 0 (no such item) or -1. */
 int itemwin_goto(struct itemwin *w, long no, struct error *err);
 
-/* Reads the rows again from the top row down (after a change to the data). */
+/*
+ * Reads the rows again from the top row down (after a change to the data),
+ * the cursor kept on its record; the count and position are to be found
+ * again (itemwin_count, itemwin_locate).
+ */
 int itemwin_reload(struct itemwin *w, struct error *err);
 
 /*

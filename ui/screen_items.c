@@ -636,6 +636,17 @@ static void items_resume(struct screen *s)
 		report(is, itemwin_resize(&is->win, list_height(is), &err), &err);
 }
 
+static void items_reload(struct screen *s)
+{
+	struct items_screen *is = (struct items_screen *)s;
+	struct error err = { 0 };
+
+	is->total = -1;
+	is->count_failed = false;
+	if (is->ready)
+		report(is, itemwin_reload(&is->win, &err), &err);
+}
+
 static void items_destroy(struct screen *s)
 {
 	struct items_screen *is = (struct items_screen *)s;
@@ -656,6 +667,7 @@ static const struct screen_ops items_ops = {
 	.action = items_action,
 	.idle = items_idle,
 	.resume = items_resume,
+	.reload = items_reload,
 	.destroy = items_destroy,
 	.help = items_help,
 };

@@ -22,7 +22,7 @@
 
 #define DETAIL_LIST_LIMIT 500
 
-enum lines_of { LINES_ITEM, LINES_DOCUMENT };
+enum lines_of { LINES_TEXT, LINES_ITEM, LINES_DOCUMENT };
 
 struct vline {
 	int d;           /* index into lines */
@@ -286,6 +286,8 @@ static void lines_resume(struct screen *s)
 	ls->width = 0; /* wrap again at the next draw */
 }
 
+static void lines_reload(struct screen *s);
+
 static const struct screen_ops lines_ops = {
 	.name = N_("Detail"),
 	.title = lines_title,
@@ -293,6 +295,7 @@ static const struct screen_ops lines_ops = {
 	.status = lines_status,
 	.action = lines_action,
 	.resume = lines_resume,
+	.reload = lines_reload,
 	.destroy = lines_destroy,
 	.help = lines_help,
 };
@@ -308,54 +311,71 @@ static struct lines_screen *lines_new(struct app *a)
 	return ls;
 }
 
+/* Reads the lines of the item or document ls shows (again). */
+static void load(struct lines_screen *ls)
+{
+	struct app *a = ls->base.app;
+	struct error err = { 0 };
+	int rc;
+
+	dlines_free(&ls->lines);
+	if (ls->of == LINES_ITEM) {
+		struct item_detail d;
+
+		rc = item_detail_load(a->store, ls->no, a->ctx->today, DETAIL_LIST_LIMIT, &d, &err);
+		if (rc > 0) {
+			if (detail_lines(&d, a->ctx->settings.date_format, &ls->lines) != 0)
+				app_message(a, ROLE_ERROR, "%s", _("Out of memory"));
+			item_detail_free(&d);
+		} else if (rc == 0) {
+			error_set(&err, ERROR_RUNTIME, _("no item number %ld"), ls->no);
+		}
+		snprintf(ls->title, sizeof ls->title, _("Item #%ld"), ls->no);
+	} else {
+		rc = document_lines(a->store, ls->no, a->ctx->today, a->ctx->settings.date_format,
+		                    DETAIL_LIST_LIMIT, &ls->lines, &err);
+		if (rc == 0)
+			error_set(&err, ERROR_RUNTIME, _("no document number %ld"), ls->no);
+		snprintf(ls->title, sizeof ls->title, _("Document %s"),
+		         ls->lines.n > 0 && rc > 0 ? ls->lines.v[0].text : "");
+	}
+	if (rc <= 0) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		dlines_add(&ls->lines, DL_NOTE, NULL, err.msg);
+	}
+	ls->label_w = dlines_label_width(&ls->lines);
+	ls->width = 0; /* wrap again at the next draw */
+}
+
+static void lines_reload(struct screen *s)
+{
+	struct lines_screen *ls = (struct lines_screen *)s;
+
+	if (ls->of == LINES_ITEM || ls->of == LINES_DOCUMENT)
+		load(ls);
+}
+
 struct screen *detail_screen_new(struct app *a, long no)
 {
 	struct lines_screen *ls = lines_new(a);
-	struct item_detail d;
-	struct error err = { 0 };
-	int rc;
 
 	if (ls == NULL)
 		return NULL;
 	ls->of = LINES_ITEM;
 	ls->no = no;
-	rc = item_detail_load(a->store, no, a->ctx->today, DETAIL_LIST_LIMIT, &d, &err);
-	if (rc <= 0) {
-		if (rc == 0)
-			error_set(&err, ERROR_RUNTIME, _("no item number %ld"), no);
-		app_message(a, ROLE_ERROR, "%s", err.msg);
-		dlines_add(&ls->lines, DL_NOTE, NULL, err.msg);
-	} else {
-		if (detail_lines(&d, a->ctx->settings.date_format, &ls->lines) != 0)
-			app_message(a, ROLE_ERROR, "%s", _("Out of memory"));
-		item_detail_free(&d);
-	}
-	snprintf(ls->title, sizeof ls->title, _("Item #%ld"), no);
-	ls->label_w = dlines_label_width(&ls->lines);
+	load(ls);
 	return &ls->base;
 }
 
 struct screen *doc_screen_new(struct app *a, long no)
 {
 	struct lines_screen *ls = lines_new(a);
-	struct error err = { 0 };
-	int rc;
 
 	if (ls == NULL)
 		return NULL;
 	ls->of = LINES_DOCUMENT;
 	ls->no = no;
-	rc = document_lines(a->store, no, a->ctx->today, a->ctx->settings.date_format,
-	                    DETAIL_LIST_LIMIT, &ls->lines, &err);
-	if (rc <= 0) {
-		if (rc == 0)
-			error_set(&err, ERROR_RUNTIME, _("no document number %ld"), no);
-		app_message(a, ROLE_ERROR, "%s", err.msg);
-		dlines_add(&ls->lines, DL_NOTE, NULL, err.msg);
-	}
-	snprintf(ls->title, sizeof ls->title, _("Document %s"),
-	         ls->lines.n > 0 && rc > 0 ? ls->lines.v[0].text : "");
-	ls->label_w = dlines_label_width(&ls->lines);
+	load(ls);
 	return &ls->base;
 }
 
