@@ -5,8 +5,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
 #include "app.h"
 #include "cli.h"
 #include "canvas.h"
