@@ -30,26 +30,50 @@ static bool names_utf8(const char *name)
 
 enum locale_state i18n_locale_init(char *note, size_t notesz, char *asked_out, size_t askedsz)
 {
-	const char *asked = asked_locale("LC_CTYPE");
-	const char *set = setlocale(LC_ALL, "");
-	enum locale_state st = LOCALE_UTF8;
-	char asked_copy[128];
+	static const struct {
+		int category;
+		const char *name;
+	} categories[] = {
+		{ LC_CTYPE, "LC_CTYPE" },     { LC_MESSAGES, "LC_MESSAGES" }, { LC_COLLATE, "LC_COLLATE" },
+		{ LC_TIME, "LC_TIME" },       { LC_NUMERIC, "LC_NUMERIC" },   { LC_MONETARY, "LC_MONETARY" },
+	};
+	char missing[128] = "", ctype_asked[128];
+	bool ctype_missing = false;
+	enum locale_state st;
+	size_t i;
 
-	snprintf(asked_copy, sizeof asked_copy, "%s", asked);
-	if (asked_out != NULL && askedsz > 0)
-		snprintf(asked_out, askedsz, "%s", asked);
+	snprintf(ctype_asked, sizeof ctype_asked, "%s", asked_locale("LC_CTYPE"));
 	if (note != NULL && notesz > 0)
 		note[0] = '\0';
-	if (set != NULL && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
-		return LOCALE_UTF8;
-	st = names_utf8(asked_copy) ? LOCALE_FALLBACK : LOCALE_NOT_UTF8;
-	if (setlocale(LC_ALL, "C.UTF-8") == NULL || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		st = LOCALE_NOT_UTF8;
-	if (note != NULL && notesz > 0) {
-		if (st == LOCALE_FALLBACK)
-			snprintf(note, notesz, "locale %s is not installed; using C.UTF-8", asked_copy);
+	/* Category by category, so that the one not installed is the one named. */
+	for (i = 0; i < sizeof categories / sizeof categories[0]; i++) {
+		if (setlocale(categories[i].category, "") != NULL)
+			continue;
+		if (missing[0] == '\0')
+			snprintf(missing, sizeof missing, "%s", asked_locale(categories[i].name));
+		if (categories[i].category == LC_CTYPE)
+			ctype_missing = true;
 		else
-			snprintf(note, notesz, "locale %s is not UTF-8", asked_copy);
+			setlocale(categories[i].category, "C.UTF-8");
+	}
+	if (!ctype_missing && strcmp(nl_langinfo(CODESET), "UTF-8") == 0) {
+		st = missing[0] == '\0' ? LOCALE_UTF8 : LOCALE_FALLBACK;
+	} else {
+		/* The characters are not UTF-8: C.UTF-8 stands in only for a UTF-8 locale asked for. */
+		snprintf(missing, sizeof missing, "%s", ctype_asked);
+		st = names_utf8(ctype_asked) ? LOCALE_FALLBACK : LOCALE_NOT_UTF8;
+		if (setlocale(LC_CTYPE, "C.UTF-8") == NULL || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+			st = LOCALE_NOT_UTF8;
+		if (st == LOCALE_NOT_UTF8)
+			setlocale(LC_CTYPE, "");
+	}
+	if (asked_out != NULL && askedsz > 0)
+		snprintf(asked_out, askedsz, "%s", st == LOCALE_UTF8 ? ctype_asked : missing);
+	if (note != NULL && notesz > 0 && st != LOCALE_UTF8) {
+		if (st == LOCALE_FALLBACK)
+			snprintf(note, notesz, "locale %s is not installed; using C.UTF-8", missing);
+		else
+			snprintf(note, notesz, "locale %s is not UTF-8", missing);
 	}
 	return st;
 }

@@ -30,6 +30,15 @@ check "and says it fell back" screen_has "xx_YY.UTF-8 is not installed"
 tui_send q
 check "hoso quits" tui_wait_exit
 
+# Only the messages' locale missing: the note named the characters' locale (C.UTF-8).
+if ! locale -a 2>/dev/null | grep -qi '^vi_VN'; then
+	TUI_ENV="LC_ALL= LANG=C.UTF-8 LC_MESSAGES=vi_VN.UTF-8" tui_start 100x30 --db "$db"
+	check "a missing LC_MESSAGES locale is the one the note names" screen_has "vi_VN.UTF-8"
+	check "and not the characters' locale" screen_lacks "C.UTF-8 is not"
+	tui_send q
+	check "hoso quits" tui_wait_exit
+fi
+
 # The interface in Vietnamese.
 printf '[ui]\nlanguage = vi\n' >"$tmp/vi.ini"
 tui_start 100x30 --db "$db" --config "$tmp/vi.ini"
