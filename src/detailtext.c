@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
 #include "detailtext.h"
@@ -101,16 +102,31 @@ static void date_field(struct builder *b, const char *label, const char *iso)
 
 void dlines_stamp(const char *at, enum date_style style, char out[32])
 {
-	char d[11], iso[11];
+	struct tm tm;
+	time_t t;
+	char d[11], iso[40];
 
-	if (strlen(at) < 16) {
+	memset(&tm, 0, sizeof tm);
+	if (at == NULL || sscanf(at, "%4d-%2d-%2dT%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	                         &tm.tm_hour, &tm.tm_min) != 5) {
+		snprintf(out, 32, "%s", at != NULL ? at : "");
+		return;
+	}
+	/* Stored in UTC; shown in the clerk's own time ($TZ). */
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	if (t == (time_t)-1 || localtime_r(&t, &tm) == NULL) {
 		snprintf(out, 32, "%s", at);
 		return;
 	}
-	memcpy(iso, at, 10);
-	iso[10] = '\0';
+	if (tm.tm_year + 1900 < 1 || tm.tm_year + 1900 > 9999) {
+		snprintf(out, 32, "%s", at);
+		return;
+	}
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	date_format(iso, style, d);
-	snprintf(out, 32, "%s %.5s", d, at + 11);
+	snprintf(out, 32, "%s %02d:%02d", d, tm.tm_hour, tm.tm_min);
 }
 
 #define section(b, name, total) dlines_section((b)->out, name, total)
@@ -315,9 +331,9 @@ int detail_lines(const struct item_detail *d, enum date_style style, struct dlin
 		char at[32];
 
 		dlines_stamp(d->created_at, style, at);
-		field(&b, _("Created (UTC)"), at);
+		field(&b, _("Created"), at);
 		dlines_stamp(d->updated_at, style, at);
-		field(&b, _("Changed (UTC)"), at);
+		field(&b, _("Changed"), at);
 	}
 	if (out->failed) {
 		dlines_free(out);

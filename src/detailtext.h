@@ -53,7 +53,7 @@ void dlines_section(struct dlines *l, const char *name, long total);
 /* Appends "… and N more" when total exceeds shown. */
 void dlines_more(struct dlines *l, int shown, long total);
 
-/* A stored UTC time (YYYY-MM-DDTHH:MM:SSZ) as "dd/mm/yyyy hh:mm" into out. */
+/* A stored UTC time (YYYY-MM-DDTHH:MM:SSZ) as "dd/mm/yyyy hh:mm" in the local time ($TZ) into out. */
 void dlines_stamp(const char *at, enum date_style style, char out[32]);
 
 /*

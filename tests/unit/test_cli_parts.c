@@ -103,7 +103,7 @@ static void test_detail_lines(void **state)
 	assert_true(has(&l, DL_ENTRY, NULL, "Sở Khoa học và Công nghệ Hải Phòng — bên ký kết"));
 	assert_true(has(&l, DL_ENTRY, NULL, ": 1000–1200 kỹ sư, chuyên gia (1000 đến 1.200)"));
 	assert_true(has(&l, DL_SECTION, NULL, "History (1)"));
-	assert_true(dlines_label_width(&l) >= (int)strlen("Changed (UTC)"));
+	assert_true(dlines_label_width(&l) >= (int)strlen("Changed"));
 	dlines_free(&l);
 	item_detail_free(&d);
 	/* Limits: only the first of the 12 sub-items, and how many more. */
@@ -152,6 +152,36 @@ static char *capture(const struct list_options *o, const struct item_row *r)
 	list_writer_finish(&w);
 	fclose(f);
 	return buf;
+}
+
+/* History times were UTC and did not say so: they show in the clerk's own time. */
+static void test_stamps_in_local_time(void **state)
+{
+	char out[32];
+	const char *old = getenv("TZ");
+	char *saved = old != NULL ? strdup(old) : NULL;
+
+	(void)state;
+	setenv("TZ", "ICT-7", 1); /* Indochina time, UTC+7, without tzdata */
+	tzset();
+	dlines_stamp("2024-03-29T20:15:00Z", DATE_DMY, out);
+	assert_string_equal(out, "30/03/2024 03:15");
+	dlines_stamp("2024-12-31T23:59:59Z", DATE_ISO, out);
+	assert_string_equal(out, "2025-01-01 06:59");
+	setenv("TZ", "UTC0", 1);
+	tzset();
+	dlines_stamp("2024-03-29T20:15:00Z", DATE_DMY, out);
+	assert_string_equal(out, "29/03/2024 20:15");
+	dlines_stamp("not a time", DATE_DMY, out);
+	assert_string_equal(out, "not a time");
+	dlines_stamp("", DATE_DMY, out);
+	assert_string_equal(out, "");
+	if (saved != NULL)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(saved);
 }
 
 static void test_csv(void **state)
@@ -228,6 +258,7 @@ int main(void)
 		cmocka_unit_test(test_status_and_kind_names),
 		cmocka_unit_test(test_overdue),
 		cmocka_unit_test(test_detail_lines),
+		cmocka_unit_test(test_stamps_in_local_time),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_table_fits_the_width),
