@@ -12,6 +12,15 @@ has_colour() { capture_escapes; grep -q "$(printf '\033')\\[[0-9;]*3[1-7][m;]" "
 tui_start 100x30 --db "$db"
 screen_has "items: 42" || fail "shows ""items: 42"
 check "colours are used by default" has_colour
+status_bg() { capture_escapes; tail -n 1 "$screen" | grep -q "$(printf '\033')\\[[0-9;]*4$1[m;]"; }
+check "on a dark background the status line is cyan" status_bg 6
+# The terminal answers the background query (OSC 11): a light background.
+tui_raw 1b 5d 31 31 3b 72 67 62 3a 66 66 66 66 2f 66 66 66 66 2f 65 65 65 65 07
+check "a light background gives the light theme (the status line turns blue)" status_bg 4
+tui_raw 1b 5d 31 31 3b 72 67 62 3a 30 30 2f 30 30 2f 30 30 1b 5c
+check "a dark answer gives the dark theme again" status_bg 6
+tui_capture
+check "the answers never show as keys" screen_lacks "does nothing here"
 tui_send q
 check "hoso quits" tui_wait_exit
 
