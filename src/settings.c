@@ -353,8 +353,8 @@ static int apply(struct settings *t, dictionary *d, struct reading *r, settings_
 {
 	static const char *const languages[] = { "vi", "en", "auto", NULL };
 	static const int language_values[] = { LANGUAGE_VI, LANGUAGE_EN, LANGUAGE_AUTO };
-	static const char *const themes[] = { "default", "light", "mono", NULL };
-	static const int theme_values[] = { THEME_DEFAULT, THEME_LIGHT, THEME_MONO };
+	static const char *const themes[] = { "default", "dark", "light", "mono", NULL };
+	static const int theme_values[] = { THEME_DEFAULT, THEME_DARK, THEME_LIGHT, THEME_MONO };
 	static const char *const colours[] = { "auto", "on", "off", "yes", "no", "true", "false", "1", "0", NULL };
 	static const int colour_values[] = { COLOUR_AUTO, COLOUR_ON, COLOUR_OFF, COLOUR_ON, COLOUR_OFF,
 	                                     COLOUR_ON, COLOUR_OFF, COLOUR_ON, COLOUR_OFF };
@@ -431,7 +431,7 @@ static int apply(struct settings *t, dictionary *d, struct reading *r, settings_
 	}
 	if ((s = iniparser_getstring(d, "ui:theme", NULL)) != NULL) {
 		if (parse_choice(r, "ui", "theme", s, themes, theme_values, &v,
-		                 _("is not a theme (default, light or mono)")) != 0)
+		                 _("is not a theme (default, dark, light or mono)")) != 0)
 			return -1;
 		t->theme = (enum ui_theme)v;
 	}

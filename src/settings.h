@@ -28,7 +28,8 @@
 
 enum ui_language { LANGUAGE_AUTO, LANGUAGE_VI, LANGUAGE_EN };
 enum ui_colour { COLOUR_AUTO, COLOUR_ON, COLOUR_OFF };
-enum ui_theme { THEME_DEFAULT, THEME_LIGHT, THEME_MONO };
+/* default: dark colours, light ones when the terminal says its background is light. */
+enum ui_theme { THEME_DEFAULT, THEME_DARK, THEME_LIGHT, THEME_MONO };
 enum date_style { DATE_DMY, DATE_ISO }; /* dd/mm/yyyy or yyyy-mm-dd */
 
 /* One line of the [keys] section, kept raw: the screen code validates it. */

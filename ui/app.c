@@ -263,7 +263,8 @@ static int dispatch(struct app *a, ui_key k, struct screen **handler)
 		return SCREEN_QUIT;
 	if (k == UIK_REPORT_LIGHT || k == UIK_REPORT_DARK) {
 		/* The terminal answered: its background decides the default theme. */
-		curses_canvas_set_theme(a->canvas, k == UIK_REPORT_LIGHT ? THEME_LIGHT : THEME_DEFAULT);
+		if (a->ctx->settings.theme == THEME_DEFAULT)
+			curses_canvas_set_theme(a->canvas, k == UIK_REPORT_LIGHT ? THEME_LIGHT : THEME_DARK);
 		return SCREEN_REDRAW;
 	}
 	if (top->ops->key != NULL)

@@ -30,6 +30,13 @@ check "overdue is still told apart without colour" screen_has "Overdue"
 tui_send q
 check "hoso quits" tui_wait_exit
 
+printf '[ui]\ntheme = dark\n' >"$tmp/dark.ini"
+tui_start 100x30 --db "$db" --config "$tmp/dark.ini"
+tui_raw 1b 5d 31 31 3b 72 67 62 3a 66 66 66 66 2f 66 66 66 66 2f 65 65 65 65 07
+check "theme = dark stays dark whatever the terminal answers" status_bg 6
+tui_send q
+check "hoso quits" tui_wait_exit
+
 printf '[ui]\ntheme = mono\n' >"$tmp/mono.ini"
 tui_start 100x30 --db "$db" --config "$tmp/mono.ini"
 screen_has "items: 42" || fail "shows ""items: 42"
