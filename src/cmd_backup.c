@@ -41,7 +41,7 @@ static int restore(struct context *c, const char *file)
 	    (store_open(&c->store, c->db_path, STORE_NO_MIGRATE, c->settings.busy_timeout_ms, &err) != 0 ||
 	     backup_restore(c->store, file, &err) != 0))
 		return cli_fail(&err);
-	printf(_("Restored %s from %s.\n"), c->db_path, file);
+	cli_printf(_("Restored %s from %s.\n"), c->db_path, file);
 	return EXIT_OK;
 }
 

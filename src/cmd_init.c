@@ -67,8 +67,8 @@ int cmd_init(struct context *c, int argc, char **argv)
 	if (item_count_all(c->store, &items, &err) != 0)
 		return cli_fail(&err);
 	if (empty)
-		printf(_("Created the empty database %s.\n"), c->db_path);
+		cli_printf(_("Created the empty database %s.\n"), c->db_path);
 	else
-		printf(_("Created %s with the programme's seed data (%ld items).\n"), c->db_path, items);
+		cli_printf(_("Created %s with the programme's seed data (%ld items).\n"), c->db_path, items);
 	return EXIT_OK;
 }

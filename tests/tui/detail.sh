@@ -14,9 +14,12 @@ check "Enter opens its detail" screen_has "hoso · Item #13"
 check "the kind" screen_has "Kind:"
 check "the code" screen_has "TCVN ISO 18091:2020"
 check "the sub-items section" screen_has "Sub-items (12)"
+tui_golden detail-pilot
 tui_keys End
 check "End scrolls to the history and the key" screen_has "Key:"
 check "history shows who created it" screen_has "History (1)"
+# The times and the login name change from run to run.
+tui_golden detail-pilot-end "s#[0-9][0-9]/[0-9][0-9]/[0-9]\{4\} [0-9][0-9]:[0-9][0-9]#DD/MM/YYYY HH:MM#g; s# $(id -un): # LOGIN: #"
 tui_keys Home
 tui_down_until "Enter: open this item"
 check "on a sub-item line the status line offers to open it" screen_has "Enter: open this item"

@@ -14,6 +14,7 @@ check "Kết luận 312 (2024) comes first" screen_before "312" "255"
 check "Nghị quyết 8 of 2013 after the 2023 ones" screen_before "1064" "BCH Đảng bộ"
 check "documents without a date come last" screen_before "16/05/2013" "45-NQ/TW"
 check "the count of documents" screen_has "/10 documents"
+tui_golden documents-register
 tui_keys Down Enter
 check "Enter opens Kế hoạch 255" screen_has "Plan 255"
 check "its links: it implements Nghị quyết 36" screen_has "This document implements Resolution 36-NQ/TW"

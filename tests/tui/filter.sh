@@ -12,11 +12,13 @@ screen_has "items: 42" || fail "shows ""items: 42"
 check "an overdue item shows as overdue" screen_has "Overdue"
 tui_keys f
 check "f opens the filter menu" screen_has "Filter by"
+tui_golden filter-menu
 tui_keys Enter
 check "Status… offers the statuses" screen_has "Show the items whose status is"
 tui_keys Down Down Down Down Down Space Enter
 check "ticking Overdue filters the list" screen_has "Status: Overdue"
 check "to the two overdue items" screen_has " 1/2 found"
+tui_golden filter-overdue
 check "Sử dụng khoảng 2% ngân sách is there" screen_has "Sử dụng khoảng 2% ngân sách"
 check "Tiếp tục phối hợp is there" screen_has "Tiếp tục phối hợp, hỗ trợ"
 

@@ -9,6 +9,7 @@ tui_start 100x40 --db "$db"
 screen_has "items: 42" || fail "shows ""items: 42"
 tui_keys ?
 check "? opens the help" screen_has "Keys on this screen (Item list)"
+tui_golden help-item-list
 check "it lists the search key" screen_has "/:"
 check "and the filter" screen_has "Filter by status, kind, year, unit, locality"
 check "and the documents register" screen_has "The register of legal documents"
