@@ -73,74 +73,113 @@ static bool integrity(struct store *s, struct check_report *r)
 
 /* ------------------------------------------------------------------ references */
 
-/* "item #12" for a row of item, "item_document of item #12" for a row naming an item, else "unit row 3". */
-static void row_name(struct store *s, const char *table, long long rowid, char *out, size_t n)
+/*
+ * An SQL expression, over a row x of table, that names it for a clerk:
+ * "item #12", "item_partner of item #12", "unit 1a2b…" (its key), or the
+ * table and its rowid. The caller frees it with sqlite3_free.
+ */
+static char *row_label(const char *table, bool v3)
 {
-	char *sql;
-	sqlite3_stmt *st = NULL;
-
-	snprintf(out, n, _("%s row %lld"), table, rowid);
 	if (strcmp(table, "item") == 0 || strcmp(table, "document") == 0)
-		sql = sqlite3_mprintf("SELECT no FROM \"%w\" WHERE rowid = %lld", table, rowid);
+		return sqlite3_mprintf("'%q #' || x.no", table);
+	if (strcmp(table, "item_partner") == 0 || strcmp(table, "item_locality") == 0 ||
+	    strcmp(table, "item_document") == 0 || strcmp(table, "target") == 0 ||
+	    strcmp(table, "comment") == 0)
+		return sqlite3_mprintf("'%q of item #' || ifnull((SELECT no FROM item WHERE id = x.item_id), '?')",
+		                       table);
+	if (strcmp(table, "history") == 0 && v3)
+		return sqlite3_mprintf("'history of change ' || lower(hex(x.change_id))");
+	if (strcmp(table, "document_link") == 0)
+		return sqlite3_mprintf("'document_link of document #' || ifnull((SELECT no FROM document WHERE id = x.from_id), '?')");
+	if (strcmp(table, "programme_party") == 0)
+		return sqlite3_mprintf("'programme_party of unit ' || lower(hex(x.unit_id))");
+	if (strcmp(table, "unit") == 0 || strcmp(table, "locality") == 0 || strcmp(table, "programme") == 0 ||
+	    strcmp(table, "change") == 0)
+		return sqlite3_mprintf(v3 ? "'%q ' || lower(hex(x.id))" : "'%q ' || quote(x.id)", table);
+	return sqlite3_mprintf("'%q row ' || x.rowid", table);
+}
+
+/* A value as a clerk reads it: a key as its text, anything else as is. */
+static void value_text(sqlite3_stmt *st, int i, char *out, size_t n)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_BLOB && sqlite3_column_bytes(st, i) == 16)
+		store_column_uuid(st, i, out);
 	else
-		sql = sqlite3_mprintf("SELECT i.no FROM \"%w\" x JOIN item i ON i.id = x.item_id WHERE x.rowid = %lld",
-		                      table, rowid);
+		snprintf(out, n, "%s", col_text(st, i));
+}
+
+static bool table_exists(struct store *s, const char *name)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+
+	if (sqlite3_prepare_v2(store_db(s), "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1", -1,
+	                       &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* The rows of one foreign key of table whose value has no row in parent. */
+static int dangling(struct store *s, struct check_report *r, const char *table, const char *col,
+                    const char *parent, const char *pcol, struct error *err)
+{
+	char *label = row_label(table, r->schema_version >= 3), *sql;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (label == NULL)
+		return error_set(err, ERROR_RUNTIME, _("out of memory"));
+	sql = sqlite3_mprintf("SELECT %s, x.\"%w\" FROM \"%w\" x WHERE x.\"%w\" IS NOT NULL"
+	                      " AND NOT EXISTS (SELECT 1 FROM \"%w\" p WHERE p.\"%w\" = x.\"%w\")",
+	                      label, col, table, col, parent, pcol, col);
+	sqlite3_free(label);
 	if (sql == NULL)
-		return;
-	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
-		if (strcmp(table, "item") == 0 || strcmp(table, "document") == 0)
-			snprintf(out, n, "%s #%lld", table, (long long)sqlite3_column_int64(st, 0));
-		else
-			snprintf(out, n, _("%s of item #%lld"), table, (long long)sqlite3_column_int64(st, 0));
+		return error_set(err, ERROR_RUNTIME, _("out of memory"));
+	rc = store_prepare(s, sql, &st, err);
+	sqlite3_free(sql);
+	if (rc != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char val[80];
+
+		value_text(st, 1, val, sizeof val);
+		note(&r->refs, _("%s: %s '%s': there is no such %s"), col_text(st, 0), col, val, parent);
 	}
 	sqlite3_finalize(st);
-	sqlite3_free(sql);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("checking references"));
 }
 
-/* The column of table that foreign key fkid reads, and its value in row rowid. */
-static void fk_column(struct store *s, const char *table, int fkid, long long rowid,
-                      char *col, size_t ncol, char *val, size_t nval)
-{
-	sqlite3_stmt *st = NULL;
-	char *sql = sqlite3_mprintf("SELECT \"from\" FROM pragma_foreign_key_list(%Q) WHERE id = %d", table, fkid);
-
-	snprintf(col, ncol, "?");
-	snprintf(val, nval, "?");
-	if (sql != NULL && sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		snprintf(col, ncol, "%s", col_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_free(sql);
-	st = NULL;
-	sql = sqlite3_mprintf("SELECT \"%w\" FROM \"%w\" WHERE rowid = %lld", col, table, rowid);
-	if (sql != NULL && sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		snprintf(val, nval, "%s", col_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_free(sql);
-}
-
-/* Every reference to a row that does not exist (also when foreign keys were off). */
+/*
+ * Every reference to a row that does not exist (also when foreign keys were
+ * off in the sqlite3 shell): each foreign key of each table, looked up.
+ */
 static int references(struct store *s, struct check_report *r, struct error *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_prepare(s, "SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check", &st, err) != 0)
+	if (store_prepare(s,
+	                  "SELECT m.name, f.\"from\", f.\"table\", ifnull(f.\"to\", 'rowid')"
+	                  " FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f"
+	                  " WHERE m.type = 'table' ORDER BY m.name, f.id",
+	                  &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char table[64], parent[64], who[128], col[64], val[80];
-		long long rowid = sqlite3_column_int64(st, 1);
+		char table[64], col[64], parent[64], pcol[64];
 
 		snprintf(table, sizeof table, "%s", col_text(st, 0));
+		snprintf(col, sizeof col, "%s", col_text(st, 1));
 		snprintf(parent, sizeof parent, "%s", col_text(st, 2));
-		if (r->refs.shown >= CHECK_LINES) {
-			r->refs.count++;
-			continue;
+		snprintf(pcol, sizeof pcol, "%s", col_text(st, 3));
+		if (!table_exists(s, parent))
+			continue; /* a missing table is reported on its own */
+		if (dangling(s, r, table, col, parent, pcol, err) != 0) {
+			sqlite3_finalize(st);
+			return -1;
 		}
-		row_name(s, table, rowid, who, sizeof who);
-		fk_column(s, table, sqlite3_column_int(st, 3), rowid, col, sizeof col, val, sizeof val);
-		note(&r->refs, _("%s: %s '%s': there is no such %s"), who, col, val, parent);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("checking references"));
@@ -237,8 +276,14 @@ static int tree(struct store *s, struct check_report *r, struct error *err)
 		}
 		memset(&v[n], 0, sizeof v[n]);
 		v[n].no = (long)sqlite3_column_int64(st, 0);
-		v[n].id = strdup(col_text(st, 1));
-		v[n].parent = strdup(col_text(st, 2));
+		{
+			char id[80], parent[80];
+
+			value_text(st, 1, id, sizeof id);
+			value_text(st, 2, parent, sizeof parent);
+			v[n].id = strdup(id);
+			v[n].parent = strdup(parent);
+		}
 		v[n].parent_exists = sqlite3_column_int(st, 3) != 0;
 		n++;
 		if (v[n - 1].id == NULL || v[n - 1].parent == NULL)
@@ -361,7 +406,7 @@ static void bad_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static int texts(struct store *s, struct check_report *r, struct error *err)
 {
 	static const char *const tables[] = {
-		"programme", "item", "unit", "locality", "document", "target", "comment", "history",
+		"programme", "item", "unit", "locality", "document", "target", "comment", "change", "history",
 		"item_partner", "kind", "status", "doc_type", "doc_state", "doc_relation", NULL,
 	};
 	int t;
@@ -374,6 +419,8 @@ static int texts(struct store *s, struct check_report *r, struct error *err)
 		char *where = NULL, *sql;
 		int rc;
 
+		if (!table_exists(s, tables[t]))
+			continue; /* an older schema's */
 		/* One pass over the table: each text column tested in one WHERE. */
 		if (store_prepare(s, "SELECT name FROM pragma_table_info(?1) WHERE upper(type) = 'TEXT'", &cols, err) != 0)
 			return -1;
@@ -395,7 +442,13 @@ static int texts(struct store *s, struct check_report *r, struct error *err)
 		}
 		if (where == NULL)
 			continue;
-		sql = sqlite3_mprintf("SELECT rowid FROM \"%w\" WHERE %s", tables[t], where);
+		{
+			char *label = row_label(tables[t], r->schema_version >= 3);
+
+			sql = label != NULL ? sqlite3_mprintf("SELECT %s FROM \"%w\" x WHERE %s", label, tables[t], where)
+			                    : NULL;
+			sqlite3_free(label);
+		}
 		sqlite3_free(where);
 		if (sql == NULL)
 			return error_set(err, ERROR_RUNTIME, _("out of memory"));
@@ -403,16 +456,9 @@ static int texts(struct store *s, struct check_report *r, struct error *err)
 		sqlite3_free(sql);
 		if (rc != 0)
 			return -1;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			char who[128];
-
-			if (r->values.shown >= CHECK_LINES) {
-				r->values.count++;
-				continue;
-			}
-			row_name(s, tables[t], sqlite3_column_int64(st, 0), who, sizeof who);
-			note(&r->values, _("%s: text that is not UTF-8 or holds a NUL byte (shown garbled or cut)"), who);
-		}
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			note(&r->values, _("%s: text that is not UTF-8 or holds a NUL byte (shown garbled or cut)"),
+			     col_text(st, 0));
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
 			return store_fail(s, err, _("checking text"));
@@ -442,11 +488,13 @@ static int ranges(struct store *s, struct check_report *r, struct error *err)
 	static const char other_sql[] =
 		"SELECT 'document #' || no, subject IS NULL OR subject = '', " BAD_DATE("signed_date") ", signed_date"
 		" FROM document WHERE subject IS NULL OR subject = '' OR (" BAD_DATE("signed_date") ")"
-		" UNION ALL SELECT 'unit ' || quote(id), name IS NULL OR name = '', 0, NULL"
+		" UNION ALL SELECT 'unit ' || lower(hex(id)), name IS NULL OR name = '', 0, NULL"
 		" FROM unit WHERE name IS NULL OR name = ''"
-		" UNION ALL SELECT 'locality ' || quote(id), name IS NULL OR name = '', 0, NULL"
+		" UNION ALL SELECT 'locality ' || lower(hex(id)), name IS NULL OR name = '', 0, NULL"
 		" FROM locality WHERE name IS NULL OR name = ''"
-		" UNION ALL SELECT 'programme ' || quote(id), 1, 0, NULL FROM programme WHERE title IS NULL OR title = ''";
+		" UNION ALL SELECT 'programme ' || lower(hex(id)), 1, 0, NULL FROM programme WHERE title IS NULL OR title = ''"
+		" UNION ALL SELECT 'programme', 2, 0, NULL WHERE NOT EXISTS (SELECT 1 FROM programme)"
+		" AND EXISTS (SELECT 1 FROM item)";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -480,7 +528,9 @@ static int ranges(struct store *s, struct check_report *r, struct error *err)
 	if (store_prepare(s, other_sql, &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_int(st, 1))
+		if (sqlite3_column_int(st, 1) == 2)
+			note(&r->values, "%s", _("the programme's record is missing: the screens and reports have no title"));
+		else if (sqlite3_column_int(st, 1))
 			note(&r->values, _("%s: no name, subject or title"), col_text(st, 0));
 		if (sqlite3_column_int(st, 2))
 			note(&r->values, _("%s: date '%s' is not a date (YYYY-MM-DD)"), col_text(st, 0), col_text(st, 3));
@@ -491,6 +541,33 @@ static int ranges(struct store *s, struct check_report *r, struct error *err)
 
 /* ------------------------------------------------------------------ all */
 
+/* The counts kept by triggers (tally) against the items as they are: one pass over the items. */
+static int tally(struct store *s, struct check_report *r, struct error *err)
+{
+	static const char sql[] =
+		"WITH actual(dim, key, n, done, psum, pn) AS ("
+		" SELECT 'all', '', count(*), count(*) FILTER (WHERE status = 4), ifnull(sum(progress), 0), count(progress)"
+		"  FROM item WHERE archived = 0"
+		" UNION ALL SELECT 'status', status, count(*), count(*) FILTER (WHERE status = 4),"
+		"  ifnull(sum(progress), 0), count(progress) FROM item WHERE archived = 0 GROUP BY status"
+		" UNION ALL SELECT 'kind', kind, count(*), count(*) FILTER (WHERE status = 4),"
+		"  ifnull(sum(progress), 0), count(progress) FROM item WHERE archived = 0 GROUP BY kind"
+		" UNION ALL SELECT 'year', ifnull(year, ''), count(*), count(*) FILTER (WHERE status = 4),"
+		"  ifnull(sum(progress), 0), count(progress) FROM item WHERE archived = 0 GROUP BY year"
+		" UNION ALL SELECT 'unit', ifnull(lead_unit_id, ''), count(*), count(*) FILTER (WHERE status = 4),"
+		"  ifnull(sum(progress), 0), count(progress) FROM item WHERE archived = 0 GROUP BY lead_unit_id)"
+		" SELECT (SELECT count(*) FROM (SELECT dim, key, n, done, psum, pn FROM actual"
+		"  EXCEPT SELECT dim, key, n, done, progress_sum, progress_n FROM tally WHERE n <> 0))"
+		" + (SELECT count(*) FROM (SELECT dim, key, n, done, progress_sum, progress_n FROM tally WHERE n <> 0"
+		"  EXCEPT SELECT dim, key, n, done, psum, pn FROM actual))";
+	long differ = 0;
+
+	if (store_query_long(s, sql, &differ, err) != 0)
+		return -1;
+	r->tally_ok = differ == 0;
+	return 0;
+}
+
 int check_run(struct store *s, struct check_report *r, struct error *err)
 {
 	int rc;
@@ -499,13 +576,10 @@ int check_run(struct store *s, struct check_report *r, struct error *err)
 	r->schema_version = store_schema_version(s);
 	r->schema_latest = migrate_latest();
 	r->search_index = -1;
+	r->tally_ok = -1;
 
 	if (!integrity(s, r))
 		return 0; /* too damaged to go on; the report says so */
-	if (references(s, r, err) != 0)
-		return -1;
-	if (r->schema_version < 1)
-		return 0;
 	if (r->schema_version >= r->schema_latest) {
 		struct error missing = { 0 };
 
@@ -517,6 +591,10 @@ int check_run(struct store *s, struct check_report *r, struct error *err)
 			return 0; /* the checks below need every table */
 		}
 	}
+	if (references(s, r, err) != 0)
+		return -1;
+	if (r->schema_version < 1)
+		return 0;
 	if (r->schema_version >= 2 && store_read_only(s) == STORE_RO_NO) {
 		/* FTS5 checks its index against the item table; it changes nothing. */
 		rc = sqlite3_exec(store_db(s), "INSERT INTO item_fts (item_fts, rank) VALUES ('integrity-check', 1)",
@@ -528,17 +606,21 @@ int check_run(struct store *s, struct check_report *r, struct error *err)
 	    store_query_long(s, "SELECT count(*) FROM document", &r->documents, err) != 0 ||
 	    store_query_long(s, "SELECT count(*) FROM unit", &r->units, err) != 0 ||
 	    store_query_long(s, "SELECT count(*) FROM locality", &r->localities, err) != 0 ||
+	    (r->schema_version >= 3 &&
+	     store_query_long(s, "SELECT count(*) FROM change", &r->changes, err) != 0) ||
 	    store_query_long(s, "SELECT count(*) FROM history", &r->history, err) != 0 ||
 	    store_query_long(s, "SELECT count(*) FROM comment", &r->comments, err) != 0)
 		return -1;
 	if (tree(s, r, err) != 0 || ranges(s, r, err) != 0 || texts(s, r, err) != 0)
+		return -1;
+	if (r->schema_version >= 3 && tally(s, r, err) != 0)
 		return -1;
 	return 0;
 }
 
 bool check_ok(const struct check_report *r)
 {
-	return r->integrity_ok && r->refs.count == 0 && r->search_index != 0 &&
+	return r->integrity_ok && r->refs.count == 0 && r->search_index != 0 && r->tally_ok != 0 &&
 	       r->schema_version <= r->schema_latest && r->schema_version >= 1 &&
 	       r->missing_table[0] == '\0' && r->tree.count == 0 && r->values.count == 0;
 }

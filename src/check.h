@@ -27,7 +27,8 @@ struct check_report {
 	char missing_table[64];  /* "" or a table of the current schema that is missing */
 	struct check_list refs;  /* references to rows that do not exist */
 	int search_index;        /* 1 ok, 0 damaged, -1 not checked (read-only or old schema) */
-	long items, archived, documents, units, localities, history, comments;
+	long items, archived, documents, units, localities, changes, history, comments;
+	int tally_ok;            /* 1 the kept counts agree with the items, 0 not, -1 not checked */
 	/* Items the tree cannot show: in a cycle of parents, under a missing
 	 * parent, or below such an item. */
 	long cycle_items, orphan_items, below_items;

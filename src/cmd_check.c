@@ -90,7 +90,14 @@ int cmd_check(struct context *c, int argc, char **argv)
 		printf(_("Units:           %ld\n"), r.units);
 		printf(_("Localities:      %ld\n"), r.localities);
 		printf(_("Comments:        %ld\n"), r.comments);
-		printf(_("History rows:    %ld\n"), r.history);
+		if (r.schema_version >= 3)
+			printf(_("Changes:         %ld (history rows: %ld)\n"), r.changes, r.history);
+		else
+			printf(_("History rows:    %ld\n"), r.history);
+		if (r.tally_ok == 1)
+			printf(_("Kept counts:     ok\n"));
+		else if (r.tally_ok == 0)
+			printf(_("Kept counts:     WRONG (changed outside hoso); the totals on the screens are off until they are made again\n"));
 	}
 	if (!check_ok(&r)) {
 		error_set(&err, ERROR_RUNTIME, "%s: %s", c->db_path, _("the check found problems"));

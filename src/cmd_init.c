@@ -61,7 +61,7 @@ int cmd_init(struct context *c, int argc, char **argv)
 		free(dir);
 	}
 	/* Built aside and linked into place: another init at the same moment wins or loses whole. */
-	if (store_create(&c->store, c->db_path, empty ? NULL : seed_fill, NULL, 0,
+	if (store_create(&c->store, c->db_path, empty ? seed_empty : seed_fill, NULL, STORE_NO_MIGRATE,
 	                 c->settings.busy_timeout_ms, &err) != 0)
 		return cli_fail(&err);
 	if (item_count_all(c->store, &items, &err) != 0)

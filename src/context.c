@@ -57,7 +57,7 @@ int context_open_store(struct context *c, unsigned flags,
 		free(dir);
 		if (rc != 0)
 			return -1;
-		switch (store_create(&c->store, c->db_path, seed_fill, NULL, flags,
+		switch (store_create(&c->store, c->db_path, seed_fill, NULL, flags | STORE_NO_MIGRATE,
 		                     c->settings.busy_timeout_ms, err)) {
 		case 0:
 			break;

@@ -145,7 +145,7 @@ done:
 }
 
 #define ITEM_SELECT \
-	"SELECT i.no, i.code, i.title, i.notes, lu.name, lu.short_name, lu.name_key," \
+	"SELECT i.no, i.code, i.title, i.notes, lu.name, lu.short_name," \
 	" (SELECT group_concat(ifnull(u.short_name, '') || ' ' || u.name, ' ')" \
 	"    FROM item_partner p JOIN unit u ON u.id = p.unit_id WHERE p.item_id = i.id)," \
 	" (SELECT group_concat(t.name_vi || ' ' || t.name_en || ' ' || ifnull(d.number, ''), ' ')" \
@@ -155,9 +155,9 @@ done:
 
 static int refresh_items(struct store *s, const char *id, struct error *err)
 {
+	bool v3 = store_schema_version(s) >= 3;
 	static const char upd_sql[] =
-		"UPDATE item SET code_key = ?1, title_key = ?2, lead_key = ?3, search = ?4"
-		" WHERE no = ?5";
+		"UPDATE item SET code_key = ?1, title_key = ?2, search = ?3 WHERE no = ?4";
 	sqlite3_stmt *sel = NULL, *upd = NULL;
 	struct strbuf b = STRBUF_INIT;
 	int rc, i, ret = -1;
@@ -166,21 +166,21 @@ static int refresh_items(struct store *s, const char *id, struct error *err)
 	    store_prepare(s, upd_sql, &upd, err) != 0)
 		goto done;
 	if (id != NULL)
-		sqlite3_bind_text(sel, 1, id, -1, SQLITE_STATIC);
+		store_bind_uuid(sel, 1, id);
 	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
 		strbuf_reset(&b);
-		for (i = 1; i <= 8; i++)
-			if (i != 6)
-				add_folded(&b, col_text(sel, i));
-		if (b.failed || bind_key(upd, 1, col_text(sel, 1)) != SQLITE_OK ||
-		    bind_key(upd, 2, col_text(sel, 2)) != SQLITE_OK)
+		for (i = 1; i <= 7; i++)
+			add_folded(&b, col_text(sel, i));
+		if (b.failed || bind_key(upd, 2, col_text(sel, 2)) != SQLITE_OK)
 			goto fail;
-		if (sqlite3_column_type(sel, 6) == SQLITE_BLOB)
-			sqlite3_bind_value(upd, 3, sqlite3_column_value(sel, 6));
-		else
-			sqlite3_bind_zeroblob(upd, 3, 0);
-		sqlite3_bind_text(upd, 4, strbuf_str(&b), (int)b.len, SQLITE_STATIC);
-		sqlite3_bind_int64(upd, 5, sqlite3_column_int64(sel, 0));
+		if (sqlite3_column_type(sel, 1) == SQLITE_NULL && v3)
+			sqlite3_bind_null(upd, 1); /* no code: not in the code index */
+		else if (sqlite3_column_type(sel, 1) == SQLITE_NULL)
+			sqlite3_bind_zeroblob(upd, 1, 0); /* schema 2, upgraded next: its key is NOT NULL */
+		else if (bind_key(upd, 1, col_text(sel, 1)) != SQLITE_OK)
+			goto fail;
+		sqlite3_bind_text(upd, 3, strbuf_str(&b), (int)b.len, SQLITE_STATIC);
+		sqlite3_bind_int64(upd, 4, sqlite3_column_int64(sel, 0));
 		if (sqlite3_step(upd) != SQLITE_DONE)
 			goto fail;
 		sqlite3_reset(upd);

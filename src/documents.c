@@ -224,7 +224,7 @@ static int links(struct store *s, struct dlines *out, const char *id, int limit,
 	if (store_prepare(s, "SELECT (SELECT count(*) FROM document_link WHERE from_id = ?1)"
 	                     " + (SELECT count(*) FROM document_link WHERE to_id = ?1)", &st, err) != 0)
 		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	store_bind_uuid(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		store_fail(s, err, _("reading a document's links"));
@@ -236,7 +236,7 @@ static int links(struct store *s, struct dlines *out, const char *id, int limit,
 	dlines_section(out, _("Links to other documents"), total);
 	if (store_prepare(s, link_sql, &st, err) != 0)
 		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	store_bind_uuid(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && (limit < 0 || shown < limit)) {
 		bool incoming = sqlite3_column_int(st, 0) != 0;
 		const char *number = (const char *)sqlite3_column_text(st, 4);
@@ -296,7 +296,7 @@ int document_lines(struct store *s, long no, const char *today, enum date_style 
 		sqlite3_finalize(st);
 		return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("reading a document"));
 	}
-	snprintf(id, sizeof id, "%s", (const char *)sqlite3_column_text(st, 0));
+	store_column_uuid(st, 0, id);
 	number = (const char *)sqlite3_column_text(st, 1);
 	dlines_addf(out, DL_TITLE, NULL, "%s %s", doc_type_name(sqlite3_column_int(st, 2)),
 	            number != NULL ? number : _("(number not known)"));
@@ -321,7 +321,7 @@ int document_lines(struct store *s, long no, const char *today, enum date_style 
 	if (store_prepare(s, "SELECT count(*) FROM item_document x JOIN item i ON i.id = x.item_id"
 	                     " WHERE x.document_id = ?1 AND i.archived = 0", &st, err) != 0)
 		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	store_bind_uuid(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		store_fail(s, err, _("reading a document's items"));
@@ -333,7 +333,7 @@ int document_lines(struct store *s, long no, const char *today, enum date_style 
 	dlines_section(out, _("Items"), total);
 	if (store_prepare(s, items_sql, &st, err) != 0)
 		goto fail;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	store_bind_uuid(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && (limit < 0 || shown < limit)) {
 		int status = status_display(sqlite3_column_int(st, 2),
 		                            (const char *)sqlite3_column_text(st, 3), today);

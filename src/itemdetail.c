@@ -105,10 +105,15 @@ int item_resolve(struct store *s, const char *ref, long *no, struct error *err)
 	if (n >= 8 && strspn(ref, "0123456789abcdefABCDEF-") == strlen(ref)) {
 		char pattern[UUID_LEN + 2];
 
-		snprintf(pattern, sizeof pattern, "%s*", ref);
-		for (i = 0; pattern[i] != '\0'; i++)
-			pattern[i] = (char)tolower((unsigned char)pattern[i]);
-		if (resolve_query(s, "SELECT no FROM item WHERE id GLOB ?1", pattern, no, &matches, err) != 0)
+		size_t k = 0;
+
+		for (i = 0; ref[i] != '\0' && k + 2 < sizeof pattern; i++)
+			if (ref[i] != '-')
+				pattern[k++] = (char)toupper((unsigned char)ref[i]);
+		pattern[k++] = '*';
+		pattern[k] = '\0';
+		/* The key is stored as 16 bytes: compare the start of its hex text. */
+		if (resolve_query(s, "SELECT no FROM item WHERE hex(id) GLOB ?1", pattern, no, &matches, err) != 0)
 			return -1;
 		if (matches == 1)
 			return 1;
@@ -258,7 +263,7 @@ static int read_history(sqlite3_stmt *st, void *e)
 		int rc_; \
 		if (store_prepare(s, (sql), &st_, err) != 0) \
 			goto fail; \
-		sqlite3_bind_text(st_, 1, d->id, -1, SQLITE_STATIC); \
+		store_bind_uuid(st_, 1, d->id); \
 		if (sqlite3_bind_parameter_count(st_) >= 2) \
 			sqlite3_bind_text(st_, 2, today, -1, SQLITE_STATIC); \
 		rc_ = load_list(s, st_, limit, sizeof *d->list.v, (fn), (void **)&d->list.v, \
@@ -274,10 +279,11 @@ int item_detail_load(struct store *s, long no, const char *today, int limit,
 	static const char item_sql[] =
 		"SELECT i.id, i.no, i.version, i.kind, i.status, i.progress, i.year, i.archived,"
 		" i.code, i.title, i.notes, i.source, i.start_date, i.due_date, i.done_date,"
-		" i.created_at, i.updated_at, u.name, u.short_name, p.no, p.title, g.title"
+		" (SELECT strftime('%Y-%m-%dT%H:%M:%SZ', min(at) / 1000, 'unixepoch') FROM change WHERE entity_id = i.id),"
+		" (SELECT strftime('%Y-%m-%dT%H:%M:%SZ', max(at) / 1000, 'unixepoch') FROM change WHERE entity_id = i.id),"
+		" u.name, u.short_name, p.no, p.title, (SELECT title FROM programme LIMIT 1)"
 		" FROM item i LEFT JOIN unit u ON u.id = i.lead_unit_id"
 		" LEFT JOIN item p ON p.id = i.parent_id"
-		" LEFT JOIN programme g ON g.id = i.programme_id"
 		" WHERE i.no = ?1";
 	sqlite3_stmt *st;
 	int rc;
@@ -293,7 +299,7 @@ int item_detail_load(struct store *s, long no, const char *today, int limit,
 			return 0;
 		return store_fail(s, err, _("reading an item"));
 	}
-	col_copy(st, 0, d->id, sizeof d->id);
+	store_column_uuid(st, 0, d->id);
 	d->no = (long)sqlite3_column_int64(st, 1);
 	d->version = (long)sqlite3_column_int64(st, 2);
 	d->kind = sqlite3_column_int(st, 3);
@@ -347,11 +353,15 @@ int item_detail_load(struct store *s, long no, const char *today, int limit,
 	     " WHERE item_id = ?1 ORDER BY position",
 	     read_target);
 	LOAD(comments,
-	     "SELECT at, login, body FROM comment WHERE item_id = ?1 ORDER BY at",
+	     "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', at / 1000, 'unixepoch'), login, body"
+	     " FROM comment WHERE item_id = ?1 ORDER BY at",
 	     read_comment);
 	LOAD(history,
-	     "SELECT at, login, field, old_value, new_value FROM history"
-	     " WHERE entity_id = ?1 ORDER BY at DESC, rowid DESC",
+	     "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', c.at / 1000, 'unixepoch'), c.login,"
+	     " CASE WHEN h.field IS NOT NULL THEN h.field WHEN c.what IN ('add', 'seed', 'import')"
+	     " THEN 'created' ELSE c.what END, h.old_value, h.new_value"
+	     " FROM change c LEFT JOIN history h ON h.change_id = c.id"
+	     " WHERE c.entity_id = ?1 ORDER BY c.at DESC, c.id, h.field",
 	     read_history);
 	return 1;
 fail:

@@ -30,10 +30,10 @@ struct sortcol {
 
 static const struct sortcol sortcols[ISORT_COUNT] = {
 	[ISORT_NO] = { "no", "i.no", false },
-	[ISORT_CODE] = { "code", "i.code_key", false },
+	[ISORT_CODE] = { "code", "i.code_key", true },
 	[ISORT_TITLE] = { "title", "i.title_key", false },
 	[ISORT_KIND] = { "kind", "i.kind", false },
-	[ISORT_UNIT] = { "unit", "i.lead_key", false },
+	[ISORT_UNIT] = { "unit", "(SELECT name_key FROM unit WHERE id = i.lead_unit_id)", true },
 	[ISORT_DUE] = { "due", "i.due_date", true },
 	[ISORT_STATUS] = { "status", "i.status", false },
 	[ISORT_PROGRESS] = { "progress", "i.progress", true },
@@ -63,7 +63,7 @@ struct rowlist {
 };
 
 #define ROW_COLS \
-	"i.no, i.id, ifnull(i.parent_id, ''), i.kind, i.status, ifnull(i.progress, -1)," \
+	"i.no, i.id, i.parent_id, i.kind, i.status, ifnull(i.progress, -1)," \
 	" ifnull(i.due_date, ''), ifnull(i.year, 0), ifnull(i.start_date, '')," \
 	" ifnull(i.done_date, ''), ifnull(i.code, ''), i.title," \
 	" ifnull(u.short_name, ifnull(u.name, ''))," \
@@ -260,9 +260,9 @@ static void bind_common(struct item_pager *p, sqlite3_stmt *st)
 	if ((i = sqlite3_bind_parameter_index(st, ":year")) > 0)
 		sqlite3_bind_int(st, i, f->year);
 	if ((i = sqlite3_bind_parameter_index(st, ":unit")) > 0)
-		sqlite3_bind_text(st, i, f->unit_id, -1, SQLITE_STATIC);
+		store_bind_uuid(st, i, f->unit_id);
 	if ((i = sqlite3_bind_parameter_index(st, ":loc")) > 0)
-		sqlite3_bind_text(st, i, f->locality_id, -1, SQLITE_STATIC);
+		store_bind_uuid(st, i, f->locality_id);
 	if ((i = sqlite3_bind_parameter_index(st, ":q")) > 0) {
 		if (p->strategy == STRAT_SCAN)
 			sqlite3_bind_text(st, i, f->search, -1, SQLITE_STATIC);
@@ -318,8 +318,8 @@ static int read_row(struct item_pager *p, sqlite3_stmt *st, int depth, struct it
 
 	item_row_clear(r);
 	r->no = (long)sqlite3_column_int64(st, 0);
-	snprintf(r->id, sizeof r->id, "%s", text_col(st, 1));
-	snprintf(r->parent_id, sizeof r->parent_id, "%s", text_col(st, 2));
+	store_column_uuid(st, 1, r->id);
+	store_column_uuid(st, 2, r->parent_id);
 	r->kind = sqlite3_column_int(st, 3);
 	r->status = sqlite3_column_int(st, 4);
 	r->progress = sqlite3_column_int(st, 5);
@@ -427,8 +427,7 @@ static int fetch(struct item_pager *p, enum scope sc, const char *parent, int de
 		if (get_fetch(p, sc, segs[k], keyed, asc, &st, err) != 0)
 			return -1;
 		if (sc == SCOPE_CHILD)
-			sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":parent"), parent, -1,
-			                  SQLITE_TRANSIENT);
+			store_bind_uuid(st, sqlite3_bind_parameter_index(st, ":parent"), parent);
 		if (keyed)
 			bind_key(st, from);
 		sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":n"), n - got);
@@ -602,7 +601,7 @@ static int load_parent(struct item_pager *p, const struct item_row *r, struct it
 
 	if (prepare_lookup(p, &p->by_id, "i.id = :id", err) != 0)
 		return -1;
-	sqlite3_bind_text(p->by_id, 1, r->parent_id, -1, SQLITE_TRANSIENT);
+	store_bind_uuid(p->by_id, 1, r->parent_id);
 	rc = load_by(p, p->by_id, r->depth > 0 ? r->depth - 1 : 0, out, err);
 	if (rc == 0)
 		return error_set(err, ERROR_RUNTIME, _("%s: item %ld has a parent that does not exist"),
@@ -772,7 +771,7 @@ static int count_sql(struct item_pager *p, const char *sql, const char *parent, 
 		return -1;
 	bind_common(p, st);
 	if ((i = sqlite3_bind_parameter_index(st, ":parent")) > 0)
-		sqlite3_bind_text(st, i, parent, -1, SQLITE_TRANSIENT);
+		store_bind_uuid(st, i, parent);
 	if ((i = sqlite3_bind_parameter_index(st, ":q")) > 0)
 		sqlite3_bind_text(st, i, search_fts(p->query), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -801,19 +800,19 @@ static int shown(struct tree_count *tc, const char *id, bool *out)
 	snprintf(cur, sizeof cur, "%s", id);
 	*out = false;
 	if (tc->parent_of == NULL &&
-	    store_prepare(p->store, "SELECT ifnull(parent_id, '') FROM item WHERE id = ?1 AND archived = 0",
+	    store_prepare(p->store, "SELECT parent_id FROM item WHERE id = ?1 AND archived = 0",
 	                  &tc->parent_of, tc->err) != 0)
 		return -1;
 	for (;;) {
 		int rc;
 
-		sqlite3_bind_text(tc->parent_of, 1, cur, -1, SQLITE_TRANSIENT);
+		store_bind_uuid(tc->parent_of, 1, cur);
 		rc = sqlite3_step(tc->parent_of);
 		if (rc != SQLITE_ROW) {
 			sqlite3_reset(tc->parent_of);
 			return rc == SQLITE_DONE ? 0 : store_fail(p->store, tc->err, _("counting items"));
 		}
-		snprintf(cur, sizeof cur, "%s", (const char *)sqlite3_column_text(tc->parent_of, 0));
+		store_column_uuid(tc->parent_of, 0, cur);
 		sqlite3_reset(tc->parent_of);
 		if (cur[0] == '\0') {
 			*out = true;
@@ -898,7 +897,9 @@ int item_pager_count(struct item_pager *p, struct store *on, long *count, struct
 
 int item_count_all(struct store *s, long *count, struct error *err)
 {
-	return store_query_long(s, "SELECT count(*) FROM item WHERE archived = 0", count, err);
+	/* Kept by triggers in the same transaction as each change: no count of the table. */
+	return store_query_long(s, "SELECT ifnull((SELECT n FROM tally WHERE dim = 'all' AND key = ''), 0)",
+	                        count, err);
 }
 
 /* ------------------------------------------------------------------ open, close */
@@ -1014,7 +1015,7 @@ int item_no_of(struct store *s, const char *id, long *no, struct error *err)
 
 	if (store_prepare(s, "SELECT no FROM item WHERE id = ?1 AND archived = 0", &st, err) != 0)
 		return -1;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	store_bind_uuid(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*no = (long)sqlite3_column_int64(st, 0);

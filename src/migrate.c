@@ -21,6 +21,7 @@ struct migration {
 static const struct migration migrations[] = {
 	{ 1, schema_0001, NULL, NULL },
 	{ 2, schema_0002, derived_refresh_all, schema_0002_index },
+	{ 3, schema_0003, NULL, schema_0003_index },
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -65,7 +66,16 @@ int migrate_to(struct store *s, int target, struct error *err)
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", target);
 	if (store_exec(s, sql, err) != 0)
 		goto fail;
-	return store_commit(s, err);
+	if (store_commit(s, err) != 0)
+		return -1;
+	/*
+	 * Migration 3 rebuilt every table: give the space of the old ones back
+	 * to the file system. A failure (no room for the copy VACUUM makes)
+	 * leaves the file whole, only larger.
+	 */
+	if (from < 3 && target >= 3 && from > 0)
+		sqlite3_exec(store_db(s), "VACUUM", NULL, NULL, NULL);
+	return 0;
 
 fail:
 	store_rollback(s);

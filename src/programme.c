@@ -15,7 +15,7 @@ int programme_title(struct store *s, char **title, struct error *err)
 	int rc;
 
 	*title = NULL;
-	if (store_prepare(s, "SELECT title FROM programme ORDER BY created_at LIMIT 1", &st, err) != 0)
+	if (store_prepare(s, "SELECT title FROM programme ORDER BY id LIMIT 1", &st, err) != 0)
 		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {

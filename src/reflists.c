@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "reflists.h"
 #include "store.h"
+#include "uuid.h"
 
 static int push(struct ref_entry **v, int *n, int *cap, const char *id, const char *name, long value)
 {
@@ -44,8 +45,10 @@ static int names(struct store *s, const char *sql, struct ref_entry **out, int *
 	if (store_prepare(s, sql, &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (push(out, n, &cap, (const char *)sqlite3_column_text(st, 0),
-		         (const char *)sqlite3_column_text(st, 1), 0) != 0) {
+		char id[UUID_LEN + 1];
+
+		store_column_uuid(st, 0, id);
+		if (push(out, n, &cap, id, (const char *)sqlite3_column_text(st, 1), 0) != 0) {
 			sqlite3_finalize(st);
 			reflist_free(out, *n);
 			return error_set(err, ERROR_RUNTIME, _("out of memory"));
@@ -118,7 +121,7 @@ void reflist_name(struct store *s, bool unit, const char *id, char *buf, size_t 
 	                                           : "SELECT name FROM locality WHERE id = ?1",
 	                  &st, NULL) != 0)
 		return;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	store_bind_uuid(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);

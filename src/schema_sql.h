@@ -6,6 +6,8 @@
 extern const char schema_0001[];
 extern const char schema_0002[];
 extern const char schema_0002_index[];
+extern const char schema_0003[];
+extern const char schema_0003_index[];
 extern const char seed_sql[];
 
 #endif

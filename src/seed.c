@@ -4,6 +4,7 @@
 
 #include "derived.h"
 #include "i18n.h"
+#include "migrate.h"
 #include "schema_sql.h"
 #include "seed.h"
 #include "store.h"
@@ -53,5 +54,17 @@ int seed_load(struct store *s, struct error *err)
 int seed_fill(struct store *s, void *ctx, struct error *err)
 {
 	(void)ctx;
-	return seed_load(s, err);
+	/*
+	 * The seed is written for schema 2 and brought up to date by the
+	 * migrations that follow it, as any file of that version would be.
+	 */
+	if (migrate_to(s, SEED_SCHEMA_VERSION, err) != 0 || seed_load(s, err) != 0)
+		return -1;
+	return migrate_run(s, err);
+}
+
+int seed_empty(struct store *s, void *ctx, struct error *err)
+{
+	(void)ctx;
+	return migrate_run(s, err);
 }

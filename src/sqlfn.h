@@ -6,6 +6,9 @@
  *   fold(text)           the search folding of text (fold.h)
  *   vi_key(text)         the Vietnamese sort key of text, a BLOB (collate.h)
  *   hoso_match(s, q)     1 when the folded text s matches the query q (search.h)
+ *   hoso_uuid(x)         a key's 16 bytes from its text (or its bytes); NULL stays NULL
+ *   hoso_uuid_text(b)    the text of a key's 16 bytes
+ *   hoso_time_ms(t)      milliseconds since 1970 of an ISO UTC time
  *   COLLATE vi           Vietnamese order
  * The schema never names them, so the stock sqlite3 shell reads the file
  * without them.

@@ -18,6 +18,7 @@
 #include "paths.h"
 #include "sqlfn.h"
 #include "store.h"
+#include "uuid.h"
 
 struct store {
 	sqlite3 *db;
@@ -573,7 +574,7 @@ int store_check_tables(struct store *s, struct error *err)
 		"SELECT v.column1 FROM (VALUES ('programme'), ('item'), ('unit'), ('locality'), ('document'),"
 		" ('kind'), ('status'), ('doc_type'), ('doc_state'), ('doc_relation'), ('programme_party'),"
 		" ('item_partner'), ('item_locality'), ('item_document'), ('document_link'), ('target'),"
-		" ('comment'), ('history'), ('item_fts')) AS v"
+		" ('comment'), ('change'), ('history'), ('tally'), ('item_fts')) AS v"
 		" WHERE v.column1 NOT IN (SELECT name FROM sqlite_schema WHERE type = 'table') LIMIT 1";
 	sqlite3_stmt *st;
 	int rc;
@@ -1073,6 +1074,32 @@ void store_rollback(struct store *s)
 int store_data_version(struct store *s, long *out, struct error *err)
 {
 	return store_query_long(s, "PRAGMA data_version", out, err);
+}
+
+long long store_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int store_bind_uuid(sqlite3_stmt *st, int i, const char *id)
+{
+	unsigned char b[UUID_BYTES];
+
+	if (id == NULL || *id == '\0')
+		return sqlite3_bind_null(st, i);
+	if (uuid_to_bytes(id, b) != 0)
+		return SQLITE_MISMATCH;
+	return sqlite3_bind_blob(st, i, b, sizeof b, SQLITE_TRANSIENT);
+}
+
+void store_column_uuid(sqlite3_stmt *st, int i, char out[37])
+{
+	out[0] = '\0';
+	if (sqlite3_column_type(st, i) == SQLITE_BLOB && sqlite3_column_bytes(st, i) == UUID_BYTES)
+		uuid_from_bytes(sqlite3_column_blob(st, i), out);
 }
 
 void store_now(char buf[21])

@@ -162,4 +162,17 @@ int store_data_version(struct store *s, long *out, struct error *err);
 /* The current UTC time as YYYY-MM-DDTHH:MM:SSZ into buf. */
 void store_now(char buf[21]);
 
+/* The current time in milliseconds since 1970 (UTC), as the change log stores it. */
+long long store_now_ms(void);
+
+/*
+ * Binds the key id (a text UUID) to parameter i of st as the 16 bytes the
+ * database stores; NULL or "" binds NULL. Returns SQLite's code
+ * (SQLITE_MISMATCH when id is not a UUID).
+ */
+int store_bind_uuid(sqlite3_stmt *st, int i, const char *id);
+
+/* Column i of st, a key's 16 bytes, as text into out; "" for NULL (or not a key). */
+void store_column_uuid(sqlite3_stmt *st, int i, char out[37]);
+
 #endif

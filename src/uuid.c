@@ -33,6 +33,56 @@ int uuid_new(char out[UUID_LEN + 1])
 	return 0;
 }
 
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = tolower(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+int uuid_to_bytes(const char *s, unsigned char out[UUID_BYTES])
+{
+	size_t i, n = 0;
+
+	if (!uuid_valid(s))
+		return -1;
+	for (i = 0; i < UUID_LEN; i += 2) {
+		if (s[i] == '-')
+			i++;
+		out[n++] = (unsigned char)(hexval((unsigned char)s[i]) * 16 + hexval((unsigned char)s[i + 1]));
+	}
+	return 0;
+}
+
+void uuid_derive(const char *s, size_t n, unsigned char out[UUID_BYTES])
+{
+	uint64_t h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
+	size_t i;
+	int k;
+
+	/* Two FNV-1a hashes of the text, 64 bits each. */
+	for (i = 0; i < n; i++) {
+		h1 = (h1 ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+		h2 = (h2 ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+		h2 ^= h2 >> 29;
+	}
+	for (k = 0; k < 8; k++) {
+		out[k] = (unsigned char)(h1 >> (8 * k));
+		out[8 + k] = (unsigned char)(h2 >> (8 * k));
+	}
+	out[6] = (unsigned char)((out[6] & 0x0f) | 0x80); /* version 8: made by hoso, not random */
+	out[8] = (unsigned char)((out[8] & 0x3f) | 0x80);
+}
+
+void uuid_from_bytes(const unsigned char b[UUID_BYTES], char out[UUID_LEN + 1])
+{
+	snprintf(out, UUID_LEN + 1,
+	         "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+	         b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+	         b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
 int uuid_valid(const char *s)
 {
 	size_t i;

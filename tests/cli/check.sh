@@ -7,7 +7,7 @@ seeded "$db"
 
 run check --db "$db"
 check "check on a good database exits 0" status_is 0
-check "it reports the schema version" out_has "Schema version:  2 (current)"
+check "it reports the schema version" out_has "Schema version:  3 (current)"
 check "it reports integrity" out_has "Integrity:       ok"
 check "it checks the search index" out_has "Search index:    ok"
 check "it counts the items" out_has "Items:           42 (and 0 archived)"
@@ -34,7 +34,7 @@ sqlite3 "$tmp/old.db" <"$top_srcdir/data/schema/0001-core.sql"
 sqlite3 "$tmp/old.db" "PRAGMA user_version = 1"
 run check --db "$tmp/old.db"
 check "check on an older schema exits 0" status_is 0
-check "and says it will be upgraded" out_has "older than this hoso's (2)"
+check "and says it will be upgraded" out_has "older than this hoso's (3)"
 check "and leaves it at 1" test "$(sqlite3 "$tmp/old.db" 'PRAGMA user_version')" = 1
 
 finish

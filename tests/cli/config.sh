@@ -198,6 +198,6 @@ sleep 0.5
 run list --db "$tmp/old.db" --config "$cfg"
 wait
 check "a long busy_timeout waits for the other writer" status_is 0
-check "then upgrades the database" test "$(sqlite3 "$tmp/old.db" 'PRAGMA user_version')" = 2
+check "then upgrades the database" test "$(sqlite3 "$tmp/old.db" 'PRAGMA user_version')" = 3
 
 finish

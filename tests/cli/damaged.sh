@@ -67,8 +67,8 @@ damage locality "INSERT INTO item_locality (item_id, locality_id) SELECT id, 'no
 check_finds "missing locality" "item_locality of item #7: locality_id 'nowhere': there is no such locality"
 damage doc "INSERT INTO item_document (item_id, document_id) SELECT id, 'nodoc' FROM item WHERE no = 7"
 check_finds "missing document" "item_document of item #7: document_id 'nodoc': there is no such document"
-damage programme "UPDATE item SET programme_id = 'nope' WHERE no = 5"
-check_finds "missing programme" "item #5: programme_id 'nope': there is no such programme"
+damage programme "DELETE FROM programme"
+check_finds "missing programme" "the programme's record is missing"
 run show 5 --db "$db"
 check "missing programme: show still shows the item (it said 'no item number 5')" out_has "$title5"
 damage status "UPDATE item SET status = 9, kind = 99 WHERE no = 5"
@@ -77,8 +77,9 @@ check_finds "unknown status and kind" "item #5: status '9': there is no such sta
 # Text that is not UTF-8, or holds a NUL (the benchmark generator cut
 # characters in two with %.20s).
 damage utf8 "UPDATE item SET title = CAST(x'C3' AS TEXT) || 'abc' WHERE no = 5;
-UPDATE unit SET short_name = CAST(x'E1BA' AS TEXT) WHERE rowid = 3"
-check_finds "invalid UTF-8" "item #5: text that is not UTF-8 or holds a NUL byte" "unit row 3: text that is not UTF-8"
+UPDATE unit SET short_name = CAST(x'E1BA' AS TEXT) WHERE id = x'c5555c7653225939a0b3f2bd3e3e0252'"
+check_finds "invalid UTF-8" "item #5: text that is not UTF-8 or holds a NUL byte" \
+	"unit c5555c7653225939a0b3f2bd3e3e0252: text that is not UTF-8"
 damage nul "UPDATE item SET notes = CAST(x'41004243' AS TEXT) WHERE no = 5"
 check_finds "a NUL byte" "item #5: text that is not UTF-8 or holds a NUL byte"
 

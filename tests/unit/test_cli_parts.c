@@ -83,8 +83,7 @@ static void test_detail_lines(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "%s/c.db", dir);
-	assert_int_equal(store_open(&s, path, STORE_CREATE, 1000, &err), 0);
-	assert_int_equal(seed_load(s, &err), 0);
+	assert_int_equal(store_create(&s, path, seed_fill, NULL, STORE_NO_MIGRATE, 1000, &err), 0);
 	assert_int_equal(item_resolve(s, "pii", &no, &err), 1);
 	assert_int_equal(no, 2);
 	assert_int_equal(item_resolve(s, "#38", &no, &err), 1);

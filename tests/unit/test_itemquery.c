@@ -33,6 +33,17 @@ static unsigned rnd(unsigned n)
 	return (unsigned)((seed >> 33) % n);
 }
 
+/* The key of test record n of a kind ('i' item, 'u' unit, 'l' locality), as text. */
+static const char *uid(char kind, long n)
+{
+	static char buf[4][37];
+	static int next;
+	char *b = buf[next++ % 4];
+
+	snprintf(b, 37, "%08x-0000-4000-8000-%012lx", (unsigned)kind, n);
+	return b;
+}
+
 static void exec(const char *sql)
 {
 	char *msg = NULL;
@@ -55,34 +66,39 @@ static int build(void **state)
 	if (store_open(&s, path, STORE_CREATE, 1000, &err) != 0)
 		return -1;
 	exec("BEGIN");
-	exec("INSERT INTO programme (id, title, created_at, updated_at) VALUES ('p', 'P', 'x', 'x')");
-	exec("INSERT INTO unit (id, short_name, name, created_at, updated_at) VALUES"
-	     " ('u1', 'Sở KH&CN', 'Sở Khoa học và Công nghệ', 'x', 'x'),"
-	     " ('u2', 'UBND', 'Ủy ban nhân dân', 'x', 'x'),"
-	     " ('u3', 'Đại học', 'Trường Đại học Hải Phòng', 'x', 'x'),"
-	     " ('u4', 'Ban', 'Ban Quản lý', 'x', 'x')");
-	exec("INSERT INTO locality (id, name, created_at, updated_at) VALUES ('l1', 'Đồ Sơn', 'x', 'x'), ('l2', 'Cát Hải', 'x', 'x')");
+	exec("INSERT INTO programme (id, title) VALUES (randomblob(16), 'P')");
+	{
+		char sql[1024];
+
+		snprintf(sql, sizeof sql,
+		         "INSERT INTO unit (id, short_name, name) VALUES"
+		         " (hoso_uuid('%s'), 'Sở KH&CN', 'Sở Khoa học và Công nghệ'),"
+		         " (hoso_uuid('%s'), 'UBND', 'Ủy ban nhân dân'),"
+		         " (hoso_uuid('%s'), 'Đại học', 'Trường Đại học Hải Phòng'),"
+		         " (hoso_uuid('%s'), 'Ban', 'Ban Quản lý')",
+		         uid('u', 1), uid('u', 2), uid('u', 3), uid('u', 4));
+		exec(sql);
+		snprintf(sql, sizeof sql,
+		         "INSERT INTO locality (id, name) VALUES (hoso_uuid('%s'), 'Đồ Sơn'), (hoso_uuid('%s'), 'Cát Hải')",
+		         uid('l', 1), uid('l', 2));
+		exec(sql);
+	}
 	assert_int_equal(sqlite3_prepare_v2(store_db(s),
-	                                    "INSERT INTO item (id, no, programme_id, parent_id, kind, code, title, lead_unit_id,"
-	                                    " status, progress, due_date, year, archived, created_at, updated_at)"
-	                                    " VALUES (?1, ?2, 'p', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'x', 'x')",
+	                                    "INSERT INTO item (id, no, parent_id, kind, code, title, lead_unit_id,"
+	                                    " status, progress, due_date, year, archived)"
+	                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 	                                    -1, &st, NULL), SQLITE_OK);
 	for (i = 1; i <= NITEMS; i++) {
-		char id[32], parent[32], code[32], title[256], due[16];
-		static const char *const units[] = { "u1", "u2", "u3", "u4" };
+		char code[32], title[256], due[16];
 
-		snprintf(id, sizeof id, "i%05d", i);
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		store_bind_uuid(st, 1, uid('i', i));
 		sqlite3_bind_int(st, 2, i);
-		if (i <= 200) {
+		if (i <= 200)
 			sqlite3_bind_null(st, 3);
-		} else if (i <= 1500) {
-			snprintf(parent, sizeof parent, "i%05u", 1 + rnd(200));
-			sqlite3_bind_text(st, 3, parent, -1, SQLITE_TRANSIENT);
-		} else {
-			snprintf(parent, sizeof parent, "i%05u", 201 + rnd(1300));
-			sqlite3_bind_text(st, 3, parent, -1, SQLITE_TRANSIENT);
-		}
+		else if (i <= 1500)
+			store_bind_uuid(st, 3, uid('i', 1 + rnd(200)));
+		else
+			store_bind_uuid(st, 3, uid('i', 201 + rnd(1300)));
 		sqlite3_bind_int(st, 4, 1 + (int)rnd(7));
 		if (rnd(3) == 0) {
 			snprintf(code, sizeof code, "NV-%u", rnd(300));
@@ -96,7 +112,7 @@ static int build(void **state)
 		if (rnd(6) == 0)
 			sqlite3_bind_null(st, 7);
 		else
-			sqlite3_bind_text(st, 7, units[rnd(4)], -1, SQLITE_STATIC);
+			store_bind_uuid(st, 7, uid('u', 1 + rnd(4)));
 		sqlite3_bind_int(st, 8, 1 + (int)rnd(5));
 		if (rnd(4) == 0)
 			sqlite3_bind_null(st, 9);
@@ -114,8 +130,15 @@ static int build(void **state)
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	exec("INSERT INTO item_locality (item_id, locality_id) SELECT id, CASE WHEN no % 2 THEN 'l1' ELSE 'l2' END"
-	     " FROM item WHERE no % 7 = 0");
+	{
+		char sql[512];
+
+		snprintf(sql, sizeof sql,
+		         "INSERT INTO item_locality (item_id, locality_id) SELECT id,"
+		         " CASE WHEN no %% 2 THEN hoso_uuid('%s') ELSE hoso_uuid('%s') END FROM item WHERE no %% 7 = 0",
+		         uid('l', 1), uid('l', 2));
+		exec(sql);
+	}
 	if (derived_refresh_all(s, &err) != 0)
 		fail_msg("%s", err.msg);
 	exec("COMMIT; ANALYZE");
@@ -144,7 +167,8 @@ static void push(struct list *l, long no)
 }
 
 static const char *const col[ISORT_COUNT] = {
-	"no", "code_key", "title_key", "kind", "lead_key", "due_date", "status", "progress",
+	"no", "code_key", "title_key", "kind", "(SELECT name_key FROM unit u WHERE u.id = item.lead_unit_id)",
+	"due_date", "status", "progress",
 };
 
 /* The SQL order of a view: NULLs first ascending, last descending, then no. */
@@ -183,10 +207,11 @@ static void where_filter(char *buf, size_t n, const struct item_view *v)
 	if (f->year != 0)
 		used += (size_t)snprintf(buf + used, n - used, " AND year = %d", f->year);
 	if (f->unit_id[0] != '\0')
-		used += (size_t)snprintf(buf + used, n - used, " AND lead_unit_id = '%s'", f->unit_id);
+		used += (size_t)snprintf(buf + used, n - used, " AND lead_unit_id = hoso_uuid('%s')", f->unit_id);
 	if (f->locality_id[0] != '\0')
 		used += (size_t)snprintf(buf + used, n - used,
-		                         " AND id IN (SELECT item_id FROM item_locality WHERE locality_id = '%s')", f->locality_id);
+		                         " AND id IN (SELECT item_id FROM item_locality WHERE locality_id = hoso_uuid('%s'))",
+		                         f->locality_id);
 	if (f->search[0] != '\0')
 		snprintf(buf + used, n - used, " AND hoso_match(search, ?1)");
 }
@@ -225,14 +250,14 @@ static void tree_reference(struct list *out, const struct item_view *v, const ch
 	if (parent == NULL)
 		snprintf(sql, sizeof sql, "SELECT no FROM item WHERE archived = 0 AND parent_id IS NULL %s", order);
 	else
-		snprintf(sql, sizeof sql, "SELECT no FROM item WHERE archived = 0 AND parent_id = 'i%05ld' %s",
-		         atol(parent), order);
+		snprintf(sql, sizeof sql, "SELECT no FROM item WHERE archived = 0 AND parent_id = hoso_uuid('%s') %s",
+		         uid('i', atol(parent)), order);
 	query(&children, sql, NULL);
 	for (i = 0; i < children.n; i++) {
-		char id[32], num[16];
+		char id[37], num[16];
 
 		push(out, children.v[i]);
-		snprintf(id, sizeof id, "i%05ld", children.v[i]);
+		snprintf(id, sizeof id, "%s", uid('i', children.v[i]));
 		snprintf(num, sizeof num, "%ld", children.v[i]);
 		if (all || idset_has(open, id))
 			tree_reference(out, v, num, open, all);
@@ -367,16 +392,20 @@ static void test_tree_all_sorts(void **state)
 
 	(void)state;
 	/* Open a few nodes at two levels. */
-	idset_add(open, "i00001");
-	idset_add(open, "i00007");
-	idset_add(open, "i00150");
+	idset_add(open, uid('i', 1));
+	idset_add(open, uid('i', 7));
+	idset_add(open, uid('i', 150));
 	{
 		sqlite3_stmt *st;
+		char sql[256], id[37];
 
-		assert_int_equal(sqlite3_prepare_v2(store_db(s), "SELECT id FROM item WHERE parent_id IN ('i00001','i00007') LIMIT 5",
-		                                    -1, &st, NULL), SQLITE_OK);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			idset_add(open, (const char *)sqlite3_column_text(st, 0));
+		snprintf(sql, sizeof sql, "SELECT id FROM item WHERE parent_id IN (hoso_uuid('%s'), hoso_uuid('%s')) LIMIT 5",
+		         uid('i', 1), uid('i', 7));
+		assert_int_equal(sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL), SQLITE_OK);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			store_column_uuid(st, 0, id);
+			idset_add(open, id);
+		}
 		sqlite3_finalize(st);
 	}
 	for (sort = 0; sort < ISORT_COUNT; sort++) {
@@ -415,11 +444,11 @@ static void test_flat_filters(void **state)
 		v.filter.year = 2024;
 		check_view(&v, NULL, 0, "kind and year");
 		v = view(ISORT_DUE, true);
-		snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "u2");
+		snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "%s", uid('u', 2));
 		v.filter.statuses = 1u << STATUS_PLANNED;
 		check_view(&v, NULL, 0, "unit and planned (not overdue)");
 		v = view(ISORT_PROGRESS, false);
-		snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "l1");
+		snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "%s", uid('l', 1));
 		check_view(&v, NULL, 0, "locality");
 	}
 }
@@ -474,13 +503,13 @@ static void test_get_and_depth(void **state)
 	assert_int_equal(item_pager_open(&p, s, &v, NULL, 0, &err), 0);
 	assert_int_equal(item_pager_get(p, 1, &r, &err), 1);
 	assert_int_equal(r.depth, 0);
-	assert_string_equal(r.id, "i00001");
+	assert_string_equal(r.id, uid('i', 1));
 	assert_int_equal(item_pager_get(p, 300, &r, &err), 1);
 	assert_int_equal(r.depth, 1);
 	assert_int_equal(item_pager_get(p, 4000, &r, &err), 1);
 	assert_int_equal(r.depth, 2);
 	assert_int_equal(item_pager_get(p, 999999, &r, &err), 0);
-	assert_int_equal(item_no_of(s, "i00042", &no, &err), 1);
+	assert_int_equal(item_no_of(s, uid('i', 42), &no, &err), 1);
 	assert_int_equal(no, 42);
 	assert_int_equal(item_no_of(s, "nobody", &no, &err), 0);
 	item_row_clear(&r);

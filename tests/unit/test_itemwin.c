@@ -23,7 +23,7 @@ static int build(void **state)
 	(void)state;
 	dir = unit_tmpdir();
 	snprintf(path, sizeof path, "%s/w.db", dir);
-	if (store_open(&s, path, STORE_CREATE, 1000, &err) != 0 || seed_load(s, &err) != 0) {
+	if (store_create(&s, path, seed_fill, NULL, STORE_NO_MIGRATE, 1000, &err) != 0) {
 		fprintf(stderr, "%s\n", err.msg);
 		return -1;
 	}

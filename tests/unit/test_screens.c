@@ -31,7 +31,7 @@ static int build(void **state)
 	snprintf(path, sizeof path, "%s/s.db", dir);
 	context_init(&ctx);
 	snprintf(ctx.today, sizeof ctx.today, "2024-06-30");
-	if (store_open(&ctx.store, path, STORE_CREATE, 1000, &err) != 0 || seed_load(ctx.store, &err) != 0)
+	if (store_create(&ctx.store, path, seed_fill, NULL, STORE_NO_MIGRATE, 1000, &err) != 0)
 		return -1;
 	memset(&app, 0, sizeof app);
 	app.ctx = &ctx;

@@ -106,7 +106,7 @@ static void test_create_migrates_to_latest(void **state)
 	assert_int_equal(store_open(&s, f->path, STORE_CREATE, 100, &err), 0);
 	assert_true(store_created(s));
 	assert_int_equal(store_schema_version(s), migrate_latest());
-	assert_int_equal(migrate_latest(), 2);
+	assert_int_equal(migrate_latest(), 3);
 	assert_int_equal(count(s, "PRAGMA application_id"), STORE_APPLICATION_ID);
 	assert_int_equal(count(s, "PRAGMA foreign_keys"), 1);
 	text_of(s, "PRAGMA journal_mode", mode, sizeof mode);
@@ -205,7 +205,7 @@ static void test_newer_schema_refused(void **state)
 	assert_int_equal(sqlite3_exec(store_db(s), "PRAGMA user_version = 7", NULL, NULL, NULL), SQLITE_OK);
 	store_close(&s);
 	assert_int_equal(store_open(&s, f->path, 0, 100, &err), -1);
-	assert_non_null(strstr(err.msg, "made by a newer hoso (schema version 7; this hoso knows up to 2)"));
+	assert_non_null(strstr(err.msg, "made by a newer hoso (schema version 7; this hoso knows up to 3)"));
 	/* Without migrating, it opens (hoso check reports it). */
 	assert_int_equal(store_open(&s, f->path, STORE_NO_MIGRATE, 100, &err), 0);
 	assert_int_equal(store_schema_version(s), 7);
@@ -223,14 +223,17 @@ static void test_older_schema_upgraded_in_one_transaction(void **state)
 	assert_int_equal(migrate_to(s, 1, &err), 0);
 	assert_int_equal(store_schema_version(s), 1);
 	assert_int_equal(sqlite3_exec(store_db(s),
-	                              "INSERT INTO programme (id, title, created_at, updated_at) VALUES ('p', 'P', 'x', 'x');"
-	                              "INSERT INTO unit (id, name, created_at, updated_at) VALUES ('u', 'Sở Khoa học', 'x', 'x');"
+	                              "INSERT INTO programme (id, title, created_at, updated_at)"
+	                              " VALUES ('70000000-0000-4000-8000-000000000001', 'P', 'x', 'x');"
+	                              "INSERT INTO unit (id, name, created_at, updated_at)"
+	                              " VALUES ('75000000-0000-4000-8000-000000000001', 'Sở Khoa học', 'x', 'x');"
 	                              "INSERT INTO item (id, no, programme_id, kind, title, status, lead_unit_id, created_at, updated_at)"
-	                              " VALUES ('i', 1, 'p', 1, 'Thạch cao ĐÌNH VŨ', 2, 'u', 'x', 'x')",
+	                              " VALUES ('69000000-0000-4000-8000-000000000001', 1, '70000000-0000-4000-8000-000000000001',"
+	                              " 1, 'Thạch cao ĐÌNH VŨ', 2, '75000000-0000-4000-8000-000000000001', 'x', 'x')",
 	                              NULL, NULL, NULL), SQLITE_OK);
 	store_close(&s);
 	assert_int_equal(store_open(&s, f->path, 0, 100, &err), 0);
-	assert_int_equal(store_schema_version(s), 2);
+	assert_int_equal(store_schema_version(s), 3);
 	text_of(s, "SELECT search FROM item WHERE no = 1", search, sizeof search);
 	assert_non_null(strstr(search, "thach cao dinh vu"));
 	assert_non_null(strstr(search, "so khoa hoc"));
@@ -269,7 +272,7 @@ static void test_read_only_refuses_upgrade_and_writes(void **state)
 	assert_int_equal(migrate_to(s, 1, &err), 0);
 	store_close(&s);
 	assert_int_equal(store_open(&s, f->path, STORE_READ_ONLY, 100, &err), -1);
-	assert_non_null(strstr(err.msg, "needs an upgrade (schema version 1 to 2)"));
+	assert_non_null(strstr(err.msg, "needs an upgrade (schema version 1 to 3)"));
 	assert_int_equal(store_open(&s, f->path, 0, 100, &err), 0);
 	store_close(&s);
 	assert_int_equal(store_open(&s, f->path, STORE_READ_ONLY, 100, &err), 0);
@@ -389,8 +392,8 @@ static void test_seed(void **state)
 	struct error err = { 0 };
 	long records;
 
-	assert_int_equal(store_open(&s, f->path, STORE_CREATE, 100, &err), 0);
-	assert_int_equal(seed_load(s, &err), 0);
+	assert_int_equal(store_create(&s, f->path, seed_fill, NULL, STORE_NO_MIGRATE, 100, &err), 0);
+	assert_int_equal(store_schema_version(s), migrate_latest());
 	assert_int_equal(count(s, "SELECT count(*) FROM item"), 42);
 	assert_int_equal(count(s, "SELECT count(*) FROM document"), 10);
 	assert_int_equal(count(s, "SELECT count(*) FROM unit"), 19);
@@ -400,12 +403,18 @@ static void test_seed(void **state)
 	assert_int_equal(count(s, "SELECT count(*) FROM document_link"), 3);
 	assert_int_equal(count(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 	assert_int_equal(count(s, "SELECT count(*) FROM item WHERE version = 1"), 42);
-	/* Every record has a random-looking UUID key, apart from its number. */
-	assert_int_equal(count(s, "SELECT count(*) FROM item WHERE length(id) = 36 AND id GLOB '*-*-*-*-*'"), 42);
-	/* A history row for each record created, with the clerk's login. */
+	/* Every record has a UUID key of 16 bytes, apart from its number. */
+	assert_int_equal(count(s, "SELECT count(*) FROM item WHERE typeof(id) = 'blob' AND length(id) = 16"), 42);
+	/* A change for each record created, with the clerk's login, the seed's. */
 	records = count(s, "SELECT (SELECT count(*) FROM item) + (SELECT count(*) FROM document) +"
 	                   " (SELECT count(*) FROM unit) + (SELECT count(*) FROM locality) + 1");
-	assert_int_equal(count(s, "SELECT count(*) FROM history WHERE field = 'created'"), records);
+	assert_int_equal(count(s, "SELECT count(*) FROM change WHERE what = 'seed'"), records);
+	assert_int_equal(count(s, "SELECT count(DISTINCT entity_id) FROM change"), records);
+	/* The kept counts agree with the items. */
+	assert_int_equal(count(s, "SELECT n FROM tally WHERE dim = 'all'"), 42);
+	assert_int_equal(count(s, "SELECT sum(n) FROM tally WHERE dim = 'status'"), 42);
+	assert_int_equal(count(s, "SELECT n FROM tally WHERE dim = 'status' AND key = 4"),
+	                 count(s, "SELECT count(*) FROM item WHERE status = 4"));
 	/* The derived columns are filled. */
 	assert_int_equal(count(s, "SELECT count(*) FROM item WHERE search = '' OR length(title_key) = 0"), 0);
 	assert_int_equal(count(s, "SELECT count(*) FROM unit WHERE length(name_key) = 0"), 0);
@@ -419,8 +428,8 @@ static void test_failed_seed_writes_nothing(void **state)
 	struct store *s;
 	struct error err = { 0 };
 
-	assert_int_equal(store_open(&s, f->path, STORE_CREATE, 100, &err), 0);
-	/* A record with the key a seed unit will want makes the seed fail half-way. */
+	assert_int_equal(store_open(&s, f->path, STORE_CREATE | STORE_NO_MIGRATE, 100, &err), 0);
+	assert_int_equal(migrate_to(s, SEED_SCHEMA_VERSION, &err), 0);
 	assert_int_equal(sqlite3_exec(store_db(s),
 	                              "INSERT INTO locality (id, name, created_at, updated_at)"
 	                              " SELECT '00000000-0000-0000-0000-000000000000', 'x', 'x', 'x'", NULL, NULL, NULL), SQLITE_OK);
@@ -443,8 +452,7 @@ static void test_damaged_file(void **state)
 	char *buf;
 	int rc;
 
-	assert_int_equal(store_open(&s, f->path, STORE_CREATE, 100, &err), 0);
-	assert_int_equal(seed_load(s, &err), 0);
+	assert_int_equal(store_create(&s, f->path, seed_fill, NULL, STORE_NO_MIGRATE, 100, &err), 0);
 	assert_int_equal(sqlite3_exec(store_db(s), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), SQLITE_OK);
 	store_close(&s);
 	/* Overwrite the middle of the file with garbage. */
@@ -484,7 +492,7 @@ static int fill_fails(struct store *s, void *ctx, struct error *err)
 static int fill_counts(struct store *s, void *ctx, struct error *err)
 {
 	(*(int *)ctx)++;
-	return store_exec(s, "INSERT INTO programme (id, title, created_at, updated_at) VALUES ('p', 'P', 'x', 'x')", err);
+	return store_exec(s, "INSERT INTO programme (id, title) VALUES (randomblob(16), 'P')", err);
 }
 
 /* Files in dir other than the database itself. */
