@@ -124,14 +124,14 @@ static void draw_too_small(struct app *a)
 	}
 }
 
-static void draw_title(struct app *a, struct screen *top)
+static void draw_title(struct app *a, struct screen *base, struct screen *top)
 {
 	struct canvas *c = a->canvas;
 	char left[1024], help[128], keys[64];
 	int hw;
 
-	snprintf(left, sizeof left, " hoso · %s", top->ops->title(top));
-	keymap_describe(a->keys, ACTION_HELP, keys, sizeof keys);
+	snprintf(left, sizeof left, " hoso · %s", base->ops->title(base));
+	keymap_describe(a->keys, top->ops->keymap, ACTION_HELP, keys, sizeof keys);
 	if (keys[0] != '\0')
 		snprintf(help, sizeof help, "%s: %s ", strtok(keys, ","), _("help"));
 	else
@@ -189,7 +189,7 @@ static void draw(struct app *a)
 		;
 	for (i = base; i < a->depth; i++)
 		a->stack[i]->ops->draw(a->stack[i], c, 1, c->rows - 2);
-	draw_title(a, a->stack[base]);
+	draw_title(a, a->stack[base], top);
 	draw_status(a, top);
 	if (top->ops->overlay) {
 		/* The pop-up may have placed the cursor: draw it again on top. */
@@ -271,7 +271,7 @@ static int dispatch(struct app *a, ui_key k, struct screen **handler)
 		r = top->ops->key(top, k);
 	if (r != SCREEN_IGNORED)
 		return r;
-	act = keymap_lookup(a->keys, k);
+	act = keymap_lookup(a->keys, top->ops->keymap, k);
 	if (act == ACTION_NONE) {
 		char name[32];
 
@@ -422,7 +422,7 @@ int app_run(struct app *a)
 		idle_done = false;
 		a->message[0] = '\0';
 		if (a->canvas->rows < APP_MIN_ROWS || a->canvas->cols < APP_MIN_COLS) {
-			enum action act = keymap_lookup(a->keys, k);
+			enum action act = keymap_lookup(a->keys, top->ops->keymap, k);
 
 			if (act == ACTION_BACK || act == ACTION_QUIT)
 				a->quit = true;

@@ -32,11 +32,6 @@ struct menu {
 	void *ctx;
 };
 
-static const enum action menu_help[] = {
-	ACTION_UP, ACTION_DOWN, ACTION_PAGE_UP, ACTION_PAGE_DOWN, ACTION_HOME, ACTION_END,
-	ACTION_OPEN, ACTION_BACK, ACTION_NONE,
-};
-
 static void narrow(struct menu *m)
 {
 	struct search_query *q = NULL;
@@ -195,6 +190,7 @@ static int menu_action(struct screen *s, enum action a)
 	case ACTION_HELP:
 	case ACTION_QUIT:
 	case ACTION_REDRAW:
+	case ACTION_SUSPEND:
 		return SCREEN_IGNORED;
 	default:
 		return SCREEN_HANDLED; /* nothing else works inside a menu */
@@ -222,7 +218,7 @@ static const struct screen_ops menu_ops = {
 	.key = menu_key,
 	.action = menu_action,
 	.destroy = menu_destroy,
-	.help = menu_help,
+	.keymap = KEYMAP_MENU,
 	.overlay = true,
 };
 

@@ -53,8 +53,17 @@ struct screen_ops {
 	void (*reload)(struct screen *s);
 	/* Frees the screen. */
 	void (*destroy)(struct screen *s);
-	/* The actions the help lists for this screen, ending with ACTION_NONE. */
-	const enum action *help;
+	/*
+	 * The keymap the screen's keys are looked up in before the generic one;
+	 * the help lists its actions, then the generic ones.
+	 */
+	enum keymap_id keymap;
+	/*
+	 * True for an action of the screen's keymap that this screen does not do
+	 * (the documents register shares the list's keymap, not its search): the
+	 * help leaves it out. May be NULL.
+	 */
+	bool (*lacks)(const struct screen *s, enum action a);
 	/* Drawn over the screen below it (a pop-up). */
 	bool overlay;
 };

@@ -27,11 +27,6 @@ struct docs_screen {
 	int widths[DC_COUNT], x[DC_COUNT], layout_cols;
 };
 
-static const enum action docs_help[] = {
-	ACTION_UP, ACTION_DOWN, ACTION_PAGE_UP, ACTION_PAGE_DOWN, ACTION_HOME, ACTION_END,
-	ACTION_OPEN, ACTION_HELP, ACTION_BACK, ACTION_QUIT, ACTION_REDRAW, ACTION_NONE,
-};
-
 static const char *col_name(int c)
 {
 	switch (c) {
@@ -296,6 +291,28 @@ static void docs_resume(struct screen *s)
 	report(ds, home(ds, &err), &err);
 }
 
+/* The register shares the list's keymap, but not the item list's own actions. */
+static bool docs_lacks(const struct screen *s, enum action a)
+{
+	(void)s;
+	switch (a) {
+	case ACTION_EXPAND:
+	case ACTION_COLLAPSE:
+	case ACTION_SEARCH:
+	case ACTION_FILTER:
+	case ACTION_SORT:
+	case ACTION_CLEAR:
+	case ACTION_DOCUMENTS:
+	case ACTION_ADD:
+	case ACTION_EDIT:
+	case ACTION_ARCHIVE:
+	case ACTION_UNDO:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void docs_destroy(struct screen *s)
 {
 	struct docs_screen *ds = (struct docs_screen *)s;
@@ -315,7 +332,8 @@ static const struct screen_ops docs_ops = {
 	.idle = docs_idle,
 	.resume = docs_resume,
 	.destroy = docs_destroy,
-	.help = docs_help,
+	.keymap = KEYMAP_LIST,
+	.lacks = docs_lacks,
 };
 
 struct screen *docs_screen_new(struct app *a)

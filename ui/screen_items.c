@@ -41,14 +41,6 @@ struct items_screen {
 	char query_text[sizeof ((struct item_filter *)0)->search];
 };
 
-static const enum action items_help[] = {
-	ACTION_UP, ACTION_DOWN, ACTION_PAGE_UP, ACTION_PAGE_DOWN, ACTION_HOME, ACTION_END,
-	ACTION_EXPAND, ACTION_COLLAPSE, ACTION_OPEN, ACTION_SEARCH, ACTION_FILTER, ACTION_SORT,
-	ACTION_CLEAR, ACTION_DOCUMENTS, ACTION_HELP, ACTION_BACK, ACTION_QUIT, ACTION_REDRAW,
-	ACTION_ADD, ACTION_EDIT, ACTION_ARCHIVE, ACTION_UNDO, ACTION_DASHBOARD, ACTION_PRINT,
-	ACTION_NONE,
-};
-
 static struct app *app_of(struct items_screen *is)
 {
 	return is->base.app;
@@ -669,7 +661,7 @@ static const struct screen_ops items_ops = {
 	.resume = items_resume,
 	.reload = items_reload,
 	.destroy = items_destroy,
-	.help = items_help,
+	.keymap = KEYMAP_LIST,
 };
 
 struct screen *items_screen_new(struct app *a)
