@@ -120,12 +120,20 @@ bool app_close(struct app *a, struct screen *s)
 
 bool app_quit(struct app *a)
 {
+	bool removed = false;
+
 	while (a->depth > 0) {
 		struct screen *top = app_top(a);
 
-		if (top->ops->close != NULL && top->ops->close(top) == SCREEN_NOT_NOW)
+		if (top->ops->close != NULL && top->ops->close(top) == SCREEN_NOT_NOW) {
+			/* It stays: what is on top now is shown again, as after back. */
+			top = app_top(a);
+			if (removed && top->ops->resume != NULL)
+				top->ops->resume(top);
 			return false;
+		}
 		remove_screen(a, top, false);
+		removed = true;
 	}
 	a->quit = true;
 	return true;

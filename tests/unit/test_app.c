@@ -19,6 +19,7 @@ struct record {
 	int asked;       /* close() calls */
 	int drafts;      /* save_draft() calls */
 	int destroyed;
+	int resumed;     /* resume() calls: on the stack's top again */
 	int asked_order; /* when close() was last asked, counting every screen's calls */
 };
 
@@ -72,6 +73,11 @@ static int fake_save_draft(struct screen *s)
 	return 0;
 }
 
+static void fake_resume(struct screen *s)
+{
+	((struct fake *)s)->rec->resumed++;
+}
+
 static void fake_destroy(struct screen *s)
 {
 	((struct fake *)s)->rec->destroyed++;
@@ -86,6 +92,7 @@ static const struct screen_ops fake_ops = {
 	.close = fake_close,
 	.dirty = fake_dirty,
 	.save_draft = fake_save_draft,
+	.resume = fake_resume,
 	.destroy = fake_destroy,
 	.keymap = KEYMAP_DETAIL,
 };
@@ -188,6 +195,7 @@ static void test_quit_asks_every_screen(void **state)
 	assert_int_equal(middle.asked, 1);   /* asked after it */
 	assert_true(middle.asked_order > top.asked_order);
 	assert_int_equal(middle.destroyed, 0);
+	assert_int_equal(middle.resumed, 2); /* pushed, then on top again */
 	assert_int_equal(bottom.asked, 0);   /* never reached */
 	assert_false(app.quit);
 	assert_int_equal(app.depth, 2);
