@@ -82,8 +82,12 @@ int app_body_rows(const struct app *a)
 	return a->canvas->rows - 2;
 }
 
-/* Takes s off the stack (wherever it is: a menu may have opened another above it). */
-static void close_screen(struct app *a, struct screen *s)
+/*
+ * Takes s off the stack (wherever it is: a menu may have opened another
+ * above it) and frees it, without asking it; the screen that comes on top
+ * is resumed when resume is set.
+ */
+static void remove_screen(struct app *a, struct screen *s, bool resume)
 {
 	int i;
 
@@ -94,9 +98,59 @@ static void close_screen(struct app *a, struct screen *s)
 		a->depth--;
 		s->ops->destroy(s);
 		s = app_top(a);
-		if (i == a->depth && s != NULL && s->ops->resume != NULL)
+		if (resume && i == a->depth && s != NULL && s->ops->resume != NULL)
 			s->ops->resume(s);
 		return;
+	}
+}
+
+bool app_close(struct app *a, struct screen *s)
+{
+	int i;
+
+	for (i = 0; i < a->depth && a->stack[i] != s; i++)
+		;
+	if (i == a->depth)
+		return false;
+	if (s->ops->close != NULL && s->ops->close(s) == SCREEN_NOT_NOW)
+		return false;
+	remove_screen(a, s, !a->quit);
+	return true;
+}
+
+bool app_quit(struct app *a)
+{
+	bool removed = false;
+
+	while (a->depth > 0) {
+		struct screen *top = app_top(a);
+
+		if (top->ops->close != NULL && top->ops->close(top) == SCREEN_NOT_NOW) {
+			/* It stays: what is on top now is shown again, as after back. */
+			top = app_top(a);
+			if (removed && top->ops->resume != NULL)
+				top->ops->resume(top);
+			return false;
+		}
+		remove_screen(a, top, false);
+		removed = true;
+	}
+	a->quit = true;
+	return true;
+}
+
+void app_save_drafts(struct app *a, bool all)
+{
+	int i;
+
+	for (i = a->depth - 1; i >= 0; i--) {
+		struct screen *s = a->stack[i];
+
+		if (s->ops->save_draft == NULL)
+			continue;
+		if (!all && s->ops->dirty != NULL && !s->ops->dirty(s))
+			continue;
+		s->ops->save_draft(s);
 	}
 }
 
@@ -124,14 +178,14 @@ static void draw_too_small(struct app *a)
 	}
 }
 
-static void draw_title(struct app *a, struct screen *top)
+static void draw_title(struct app *a, struct screen *base, struct screen *top)
 {
 	struct canvas *c = a->canvas;
 	char left[1024], help[128], keys[64];
 	int hw;
 
-	snprintf(left, sizeof left, " hoso · %s", top->ops->title(top));
-	keymap_describe(a->keys, ACTION_HELP, keys, sizeof keys);
+	snprintf(left, sizeof left, " hoso · %s", base->ops->title(base));
+	keymap_describe(a->keys, top->ops->keymap, ACTION_HELP, keys, sizeof keys);
 	if (keys[0] != '\0')
 		snprintf(help, sizeof help, "%s: %s ", strtok(keys, ","), _("help"));
 	else
@@ -189,7 +243,7 @@ static void draw(struct app *a)
 		;
 	for (i = base; i < a->depth; i++)
 		a->stack[i]->ops->draw(a->stack[i], c, 1, c->rows - 2);
-	draw_title(a, a->stack[base]);
+	draw_title(a, a->stack[base], top);
 	draw_status(a, top);
 	if (top->ops->overlay) {
 		/* The pop-up may have placed the cursor: draw it again on top. */
@@ -271,7 +325,7 @@ static int dispatch(struct app *a, ui_key k, struct screen **handler)
 		r = top->ops->key(top, k);
 	if (r != SCREEN_IGNORED)
 		return r;
-	act = keymap_lookup(a->keys, k);
+	act = keymap_lookup(a->keys, top->ops->keymap, k);
 	if (act == ACTION_NONE) {
 		char name[32];
 
@@ -345,6 +399,63 @@ static long long clock_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+void app_idle_drafts(struct app *a, long long now_ms)
+{
+	if (now_ms - a->draft_ms < APP_DRAFT_MS)
+		return;
+	app_save_drafts(a, false);
+	a->draft_ms = now_ms;
+}
+
+bool app_handle_event(struct app *a, enum term_event ev, ui_key k, int sig)
+{
+	struct screen *top = app_top(a), *handler;
+	int r;
+
+	switch (ev) {
+	case TERM_NONE:
+		return false;
+	case TERM_SIGNAL:
+	case TERM_EOF:
+		/* Nobody is there to answer a question: keep what can be kept, and go. */
+		app_save_drafts(a, true);
+		a->exit_status = ev == TERM_SIGNAL ? 128 + sig : 1;
+		a->quit = true;
+		return false;
+	case TERM_SUSPEND:
+		term_suspend(a->term);
+		resize(a);
+		return true;
+	case TERM_RESUMED:
+		term_resume(a->term);
+		resize(a);
+		return true;
+	case TERM_RESIZE:
+		resize(a);
+		return true;
+	case TERM_KEY:
+		break;
+	}
+	if (top == NULL) {
+		a->quit = true;
+		return false;
+	}
+	a->message[0] = '\0';
+	if (a->canvas->rows < APP_MIN_ROWS || a->canvas->cols < APP_MIN_COLS) {
+		enum action act = keymap_lookup(a->keys, top->ops->keymap, k);
+
+		if (act == ACTION_BACK || act == ACTION_QUIT)
+			app_quit(a);
+		return true;
+	}
+	r = dispatch(a, k, &handler);
+	if (r & SCREEN_QUIT)
+		app_quit(a);
+	else if (r & SCREEN_CLOSE)
+		app_close(a, handler);
+	return true;
+}
+
 int app_run(struct app *a)
 {
 	bool dirty = true, idle_done = false;
@@ -353,8 +464,9 @@ int app_run(struct app *a)
 	if (a->notice[0] != '\0')
 		app_message(a, ROLE_MESSAGE, "%s", a->notice);
 	data_changed(a); /* the version the first screen shows */
+	a->draft_ms = clock_ms();
 	while (!a->quit && a->depth > 0) {
-		struct screen *top = app_top(a), *handler;
+		struct screen *top = app_top(a);
 		bool idle_wanted = top->ops->idle != NULL && !idle_done;
 		enum term_event ev;
 		ui_key k = 0;
@@ -371,8 +483,8 @@ int app_run(struct app *a)
 			undrawn_since = clock_ms();
 		}
 		ev = term_read(a->term, idle_wanted ? IDLE_DELAY_MS : WATCH_MS, &k, &sig);
-		switch (ev) {
-		case TERM_NONE:
+		if (ev == TERM_NONE) {
+			app_idle_drafts(a, clock_ms());
 			if (!idle_wanted && data_changed(a)) {
 				/* Another clerk saved: every screen reads its data again. */
 				reload(a);
@@ -393,50 +505,14 @@ int app_run(struct app *a)
 				}
 			}
 			continue;
-		case TERM_SIGNAL:
-			a->exit_status = 128 + sig;
-			a->quit = true;
-			continue;
-		case TERM_EOF:
-			a->exit_status = 1;
-			a->quit = true;
-			continue;
-		case TERM_SUSPEND:
-			term_suspend(a->term);
-			resize(a);
-			dirty = true;
-			continue;
-		case TERM_RESUMED:
-			term_resume(a->term);
-			resize(a);
-			dirty = true;
-			continue;
-		case TERM_RESIZE:
-			resize(a);
-			dirty = true;
+		}
+		if (ev == TERM_KEY || ev == TERM_RESIZE)
 			idle_done = false;
-			continue;
-		case TERM_KEY:
-			break;
-		}
-		idle_done = false;
-		a->message[0] = '\0';
-		if (a->canvas->rows < APP_MIN_ROWS || a->canvas->cols < APP_MIN_COLS) {
-			enum action act = keymap_lookup(a->keys, k);
-
-			if (act == ACTION_BACK || act == ACTION_QUIT)
-				a->quit = true;
+		if (app_handle_event(a, ev, k, sig))
 			dirty = true;
-			continue;
-		}
-		r = dispatch(a, k, &handler);
-		if (r & SCREEN_QUIT)
-			a->quit = true;
-		else if (r & SCREEN_CLOSE)
-			close_screen(a, handler);
-		dirty = true;
 	}
+	/* Quitting asked them all; a signal or the terminal's end asks none. */
 	while (a->depth > 0)
-		close_screen(a, app_top(a));
+		remove_screen(a, app_top(a), false);
 	return a->exit_status;
 }

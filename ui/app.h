@@ -13,12 +13,11 @@
 #include "context.h"
 #include "keymap.h"
 #include "screen.h"
+#include "terminal.h"
 
 #define APP_MAX_SCREENS 16
 #define APP_MIN_ROWS 12
 #define APP_MIN_COLS 40
-
-struct terminal;
 
 struct app {
 	struct context *ctx;
@@ -37,7 +36,11 @@ struct app {
 	int exit_status;
 	char *programme;    /* the programme's title */
 	char notice[512];   /* shown once at the start (a created database, a locale note) */
+	long long draft_ms; /* when drafts were last saved in idle time (the loop's clock) */
 };
+
+/* How often, in idle time, screens with unsaved changes save a draft. */
+#define APP_DRAFT_MS 3000
 
 /*
  * Puts s on top of the stack (the app owns it from now on). Returns 0, or
@@ -63,6 +66,43 @@ bool app_input_pending(struct app *a);
  * opened (the counts are then slower after, not wrong).
  */
 struct store *app_reader(struct app *a);
+
+/*
+ * Asks s whether it may close (screen_ops.close) and, when it may, takes
+ * it off the stack and frees it. Returns true when it was closed.
+ */
+bool app_close(struct app *a, struct screen *s);
+
+/*
+ * Quitting: asks every screen from the top whether it may close, closing
+ * each that agrees; stops at the first that refuses. Returns true (and
+ * sets a->quit) when none is left.
+ */
+bool app_quit(struct app *a);
+
+/*
+ * Calls save_draft on the screens from the top: on every one with all
+ * (the program is ending), else on those whose dirty says they have
+ * unsaved changes (or that have no dirty).
+ */
+void app_save_drafts(struct app *a, bool all);
+
+/*
+ * In idle time: the drafts of the screens with unsaved changes, when
+ * APP_DRAFT_MS have passed since the last time (now_ms and a->draft_ms on
+ * one monotonic clock in milliseconds).
+ */
+void app_idle_drafts(struct app *a, long long now_ms);
+
+/*
+ * Acts on one event of the terminal (term_read): a key dispatched to the
+ * top screen then to the application, a resize, a suspension, a signal or
+ * the terminal going away (drafts saved, then a->quit set). TERM_NONE does
+ * nothing. Returns true when the screen must be drawn again. Screens and
+ * tests can drive the application with it without a terminal (keys and
+ * signals only: a resize or a suspension needs one).
+ */
+bool app_handle_event(struct app *a, enum term_event ev, ui_key k, int sig);
 
 /* Runs the loop until the clerk quits or a signal ends it. Returns the exit status. */
 int app_run(struct app *a);

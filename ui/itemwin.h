@@ -2,53 +2,47 @@
 #define HOSO_ITEMWIN_H
 
 /*
- * The window of rows the item list shows: the rows on screen and a cursor
- * among them, over a pager of the core. Moving, paging, opening and closing
- * tree nodes read only the rows that come into view. No curses here, so
- * that tests can drive it without a terminal.
+ * The item list's rows: a list view (listview.h) over a pager of the core,
+ * with the tree on top: the open nodes, opening and closing them, going to
+ * an item with its ancestors opened. No curses here, so that tests can
+ * drive it without a terminal.
  */
 
 #include <stdbool.h>
 
 #include "error.h"
 #include "itemquery.h"
+#include "listview.h"
 
+struct canvas;
 struct store;
 struct idset;
+
+/* Draws one row of the list (see listview_pager.draw). */
+typedef void (*itemwin_draw_fn)(void *ctx, struct canvas *c, int y, const struct item_row *r,
+                                bool selected);
 
 struct itemwin {
 	struct store *store;
 	struct item_view view;
 	struct idset *expanded;   /* open tree nodes (owned) */
 	struct item_pager *pager;
-	struct item_row *rows;    /* cap entries, n of them filled */
-	int n, cap;
-	int cursor;               /* index into rows; 0 when n is 0 */
-	long pos;                 /* position of rows[0] in the view, from 1; 0: not known */
-	long count;               /* rows in the view; -1: not counted yet */
-	bool at_end;              /* the window shows the end of the view (after End) */
+	struct store *count_on;   /* the connection itemwin_count counts on (NULL: the pager's) */
+	itemwin_draw_fn draw;     /* set by the screen; NULL draws nothing */
+	void *draw_ctx;
+	struct listview lv;       /* the rows in view, the cursor, the position and the count */
 };
 
 /*
  * Starts w over view with a window of height rows and shows the first
- * page. Returns 0 or -1 with err set. Free with itemwin_close.
+ * page. Returns 0 or -1 with err set. Free with itemwin_close. w must not
+ * move in memory while open (its list view points back at it).
  */
 int itemwin_open(struct itemwin *w, struct store *s, const struct item_view *view, int height,
                  struct error *err);
 
 /* Changes the view (search, filter, sort) and shows its first page. */
 int itemwin_set_view(struct itemwin *w, const struct item_view *view, struct error *err);
-
-/* Changes the height, keeping the top row in place. */
-int itemwin_resize(struct itemwin *w, int height, struct error *err);
-
-/* Moves the cursor. Each returns 0 or -1 with err set. */
-int itemwin_down(struct itemwin *w, struct error *err);
-int itemwin_up(struct itemwin *w, struct error *err);
-int itemwin_page_down(struct itemwin *w, struct error *err);
-int itemwin_page_up(struct itemwin *w, struct error *err);
-int itemwin_home(struct itemwin *w, struct error *err);
-int itemwin_end(struct itemwin *w, struct error *err);
 
 /*
  * Opens the node under the cursor (or, when it is open, moves to its first
@@ -67,31 +61,17 @@ int itemwin_collapse(struct itemwin *w, struct error *err);
 int itemwin_goto(struct itemwin *w, long no, struct error *err);
 
 /*
- * Reads the rows again from the top row down (after a change to the data),
- * the cursor kept on its record; the count and position are to be found
- * again (itemwin_count, itemwin_locate).
- */
-int itemwin_reload(struct itemwin *w, struct error *err);
-
-/*
- * Counts the rows of the view into w->count, on the connection on (NULL:
- * the window's own; see item_pager_count). May be interrupted: -1 with err.
+ * Counts the rows of the view into w->lv.count, on the connection on
+ * (NULL: the window's own; see item_pager_count). May be interrupted: -1
+ * with err.
  */
 int itemwin_count(struct itemwin *w, struct store *on, struct error *err);
-
-/*
- * Finds the position of the window in the view when it is not known (after
- * a jump), by reading the view from its start a page at a time; stops early
- * with an error when the store's interrupt function says so. Returns 0 or
- * -1 with err set.
- */
-int itemwin_locate(struct itemwin *w, struct error *err);
 
 /* The row under the cursor, or NULL when the view is empty. */
 const struct item_row *itemwin_current(const struct itemwin *w);
 
-/* The position of the cursor in the view, from 1; 0 when not known. */
-long itemwin_position(const struct itemwin *w);
+/* Row i in view, or NULL. */
+const struct item_row *itemwin_row(const struct itemwin *w, int i);
 
 /* Frees what w holds. */
 void itemwin_close(struct itemwin *w);

@@ -2,11 +2,16 @@
 #define HOSO_KEYMAP_H
 
 /*
- * Keys and their bindings to actions: the defaults of actions.h, then the
- * [keys] section of the settings (a line names an action and the keys that
- * replace its defaults; a key bound there leaves any other action). F10
- * always quits, whatever [keys] says, and a configuration that leaves "quit"
- * or "back" without a key is refused: no file can trap a clerk.
+ * Keys and their bindings to actions, in keymaps: a generic one and one per
+ * kind of screen (actions.h lists them). A screen looks a key up in its own
+ * keymap, then in the generic one. The defaults come from actions.h, then
+ * the [keys] section of the settings: "action = keys" gives the keys that
+ * meaning on every screen (the action's default keys everywhere are
+ * replaced, and the keys leave whatever they did); "keymap.action = keys"
+ * binds them on that keymap's screens only, over the generic lines. F10
+ * always quits, whatever [keys] says, and a configuration that leaves a
+ * screen without a key for "back" (a form: for "cancel" or "back", and for
+ * "save") is refused: no file can trap a clerk.
  */
 
 #include <stdbool.h>
@@ -86,16 +91,23 @@ struct keymap;
 
 /*
  * Builds the bindings from the defaults and the [keys] lines of s. Returns
- * 0 and *out, or -1 with err naming the file, the line and the action or
+ * 0 and *out, or -1 with err naming the file, the line and the keymap, action or
  * key at fault. Free with keymap_free.
  */
 int keymap_new(struct keymap **out, const struct settings *s, struct error *err);
 
-/* The action bound to k, or ACTION_NONE. */
-enum action keymap_lookup(const struct keymap *m, ui_key k);
+/* The action k stands for on the screens of map (their keymap, then the generic one), or ACTION_NONE. */
+enum action keymap_lookup(const struct keymap *m, enum keymap_id map, ui_key k);
 
-/* The keys bound to a, as names joined by ", " into buf; "" when none. */
-void keymap_describe(const struct keymap *m, enum action a, char *buf, size_t n);
+/* True when map itself (not the generic keymap) binds a key to a. */
+bool keymap_binds(const struct keymap *m, enum keymap_id map, enum action a);
+
+/*
+ * The keys that reach a on the screens of map, as names joined by ", "
+ * into buf (map's own first, then the generic ones map leaves alone); ""
+ * when none.
+ */
+void keymap_describe(const struct keymap *m, enum keymap_id map, enum action a, char *buf, size_t n);
 
 /* Frees *m and sets it to NULL; accepts NULL. */
 void keymap_free(struct keymap **m);

@@ -23,6 +23,12 @@ enum screen_result {
 	SCREEN_QUIT = 8,    /* leave the application */
 };
 
+/* What a screen answers when asked whether it may be taken off the stack. */
+enum screen_close {
+	SCREEN_MAY_CLOSE = 0,
+	SCREEN_NOT_NOW = 1, /* it keeps its place (it may have opened a confirmation) */
+};
+
 struct app;
 struct screen;
 
@@ -51,10 +57,42 @@ struct screen_ops {
 	void (*resume)(struct screen *s);
 	/* Reads its data again (Ctrl-L: another clerk changed it). May be NULL. */
 	void (*reload)(struct screen *s);
+	/*
+	 * Asked before the screen is taken off the stack (back, Esc, quit, F10):
+	 * SCREEN_MAY_CLOSE, or SCREEN_NOT_NOW to stay (a form with changes
+	 * opens a confirmation instead). Quitting asks every screen from the
+	 * top and stops at the first that refuses. Not asked when a signal or
+	 * the terminal going away ends the program. NULL: it always may.
+	 */
+	int (*close)(struct screen *s);
+	/*
+	 * True when the screen holds changes not saved anywhere (a form being
+	 * filled in): the run loop then calls save_draft in idle time, every
+	 * APP_DRAFT_MS. NULL: save_draft is called then and decides itself.
+	 */
+	bool (*dirty)(struct screen *s);
+	/*
+	 * Keeps the screen's unsaved changes where they survive the program (a
+	 * draft file). Called in idle time (see dirty), and on every screen when
+	 * a signal (SIGTERM, SIGHUP …) or the terminal going away ends the
+	 * program, before it exits. Must be quick and must not draw. Returns 0,
+	 * or -1 (a message says why, when there is a screen to show it). May be
+	 * NULL.
+	 */
+	int (*save_draft)(struct screen *s);
 	/* Frees the screen. */
 	void (*destroy)(struct screen *s);
-	/* The actions the help lists for this screen, ending with ACTION_NONE. */
-	const enum action *help;
+	/*
+	 * The keymap the screen's keys are looked up in before the generic one;
+	 * the help lists its actions, then the generic ones.
+	 */
+	enum keymap_id keymap;
+	/*
+	 * True for an action of the screen's keymap that this screen does not do
+	 * (the documents register shares the list's keymap, not its search): the
+	 * help leaves it out. May be NULL.
+	 */
+	bool (*lacks)(const struct screen *s, enum action a);
 	/* Drawn over the screen below it (a pop-up). */
 	bool overlay;
 };

@@ -10,34 +10,63 @@
 #include "screens.h"
 #include "store.h"
 
-/* The help: the keys of the screen it was asked on, as bound now, and a few hints. */
+/*
+ * The help: the actions of the screen it was asked on, derived from the
+ * keymaps: those of the screen's keymap, then the generic ones, each with
+ * the keys that reach it there as bound now; and a few hints.
+ */
+
+/* True when a belongs to keymap map: by its defaults, or a [keys] line of that keymap. */
+static bool belongs(struct app *a, enum keymap_id map, enum action act)
+{
+	return (action_keymaps(act) & (1u << map)) != 0 ||
+	       (map != KEYMAP_GENERIC && keymap_binds(a->keys, map, act));
+}
+
+static void add_action(struct app *a, struct screen *of, enum action act, bool read_only,
+                       struct dlines *lines)
+{
+	char keys[128];
+	const char *help = action_help(act);
+
+	keymap_describe(a->keys, of->ops->keymap, act, keys, sizeof keys);
+	if (keys[0] == '\0')
+		snprintf(keys, sizeof keys, "%s", _("(no key)"));
+	if (action_edits(act) && read_only)
+		dlines_addf(lines, DL_FIELD, keys, "%s — %s", help, _("not possible: read-only"));
+	else if (action_edits(act) || act == ACTION_DASHBOARD || act == ACTION_PRINT)
+		dlines_addf(lines, DL_FIELD, keys, "%s — %s", help, _("not available in this version yet"));
+	else
+		dlines_add(lines, DL_FIELD, keys, help);
+}
 
 struct screen *help_screen_new(struct app *a, struct screen *of)
 {
 	struct dlines lines = { 0 };
 	char title[300];
-	const enum action *act;
-
+	bool listed[ACTION_COUNT] = { false };
 	bool read_only = store_read_only(a->store) != STORE_RO_NO;
-
 	const char *name = of->ops->name != NULL ? _(of->ops->name) : of->ops->title(of);
+	enum keymap_id maps[2] = { of->ops->keymap, KEYMAP_GENERIC };
+	int i, act;
 
 	snprintf(title, sizeof title, _("Help: %s"), name);
 	dlines_addf(&lines, DL_TITLE, NULL, _("Keys on this screen (%s)"), name);
 	dlines_add(&lines, DL_BLANK, NULL, "");
-	for (act = of->ops->help; *act != ACTION_NONE; act++) {
-		char keys[128];
-		const char *help = action_help(*act);
-
-		keymap_describe(a->keys, *act, keys, sizeof keys);
-		if (keys[0] == '\0')
-			snprintf(keys, sizeof keys, "%s", _("(no key)"));
-		if (action_edits(*act) && read_only)
-			dlines_addf(&lines, DL_FIELD, keys, "%s — %s", help, _("not possible: read-only"));
-		else if (action_edits(*act) || *act == ACTION_DASHBOARD || *act == ACTION_PRINT)
-			dlines_addf(&lines, DL_FIELD, keys, "%s — %s", help, _("not available in this version yet"));
-		else
-			dlines_add(&lines, DL_FIELD, keys, help);
+	for (i = 0; i < 2; i++) {
+		if (i == 1 && maps[0] == KEYMAP_GENERIC)
+			break;
+		if (i == 1 && lines.n > 2) {
+			dlines_add(&lines, DL_BLANK, NULL, "");
+			dlines_add(&lines, DL_SECTION, NULL, _("On every screen"));
+		}
+		for (act = ACTION_NONE + 1; act < ACTION_COUNT; act++) {
+			if (listed[act] || !belongs(a, maps[i], (enum action)act) ||
+			    (of->ops->lacks != NULL && of->ops->lacks(of, (enum action)act)))
+				continue;
+			listed[act] = true;
+			add_action(a, of, (enum action)act, read_only, &lines);
+		}
 	}
 	dlines_section(&lines, _("Hints"), 3);
 	dlines_add(&lines, DL_ENTRY, NULL,

@@ -41,14 +41,6 @@ struct items_screen {
 	char query_text[sizeof ((struct item_filter *)0)->search];
 };
 
-static const enum action items_help[] = {
-	ACTION_UP, ACTION_DOWN, ACTION_PAGE_UP, ACTION_PAGE_DOWN, ACTION_HOME, ACTION_END,
-	ACTION_EXPAND, ACTION_COLLAPSE, ACTION_OPEN, ACTION_SEARCH, ACTION_FILTER, ACTION_SORT,
-	ACTION_CLEAR, ACTION_DOCUMENTS, ACTION_HELP, ACTION_BACK, ACTION_QUIT, ACTION_REDRAW,
-	ACTION_ADD, ACTION_EDIT, ACTION_ARCHIVE, ACTION_UNDO, ACTION_DASHBOARD, ACTION_PRINT,
-	ACTION_NONE,
-};
-
 static struct app *app_of(struct items_screen *is)
 {
 	return is->base.app;
@@ -98,16 +90,25 @@ static const char *items_title(struct screen *s)
 	return a->programme != NULL ? a->programme : _("Items");
 }
 
+/* One row of the list (the list view's draw). */
+static void draw_row(void *ctx, struct canvas *c, int y, const struct item_row *r, bool selected)
+{
+	struct items_screen *is = ctx;
+	bool tree = item_view_is_tree(&is->win.view);
+	bool open = tree && r->has_children && idset_has(is->win.expanded, r->id);
+
+	list_draw_row(c, y, &is->layout, r, tree, open, selected, app_of(is)->ctx->settings.date_format,
+	              is->query);
+}
+
 static void items_draw(struct screen *s, struct canvas *c, int top, int height)
 {
 	struct items_screen *is = (struct items_screen *)s;
-	bool tree = item_view_is_tree(&is->win.view);
-	int i;
 
 	if (is->layout.cols != c->cols)
 		list_layout_compute(&is->layout, c->cols);
 	list_draw_header(c, top, &is->layout, is->win.view.sort, is->win.view.desc);
-	if (is->win.n == 0) {
+	if (is->win.lv.n == 0) {
 		const char *msg = filtered(&is->win.view)
 			? _("No item matches the search and filters (c clears them).")
 			: _("There are no items yet.");
@@ -121,13 +122,7 @@ static void items_draw(struct screen *s, struct canvas *c, int top, int height)
 		snprintf(is->query_text, sizeof is->query_text, "%s", is->win.view.filter.search);
 		search_compile(is->query_text, &is->query);
 	}
-	for (i = 0; i < is->win.n && i < height - 1; i++) {
-		const struct item_row *r = &is->win.rows[i];
-		bool open = tree && r->has_children && idset_has(is->win.expanded, r->id);
-
-		list_draw_row(c, top + 1 + i, &is->layout, r, tree, open, i == is->win.cursor,
-		              app_of(is)->ctx->settings.date_format, is->query);
-	}
+	listview_draw(&is->win.lv, c, top + 1, height - 1);
 }
 
 static void describe_filters(struct items_screen *is, struct strbuf *b)
@@ -183,7 +178,6 @@ static void items_status(struct screen *s, struct strbuf *left)
 {
 	struct items_screen *is = (struct items_screen *)s;
 	const struct item_view *v = &is->win.view;
-	long pos = itemwin_position(&is->win);
 
 	if (is->typing) {
 		char shown[1024];
@@ -192,19 +186,12 @@ static void items_status(struct screen *s, struct strbuf *left)
 		lineedit_view(&is->edit, search_width(is), shown, sizeof shown, &col);
 		strbuf_printf(left, " %s %s", _("Search:"), shown);
 		is->cursor_col = 1 + text_width(_("Search:")) + 1 + col;
-		if (is->win.count >= 0)
-			strbuf_printf(left, "  (%ld)", is->win.count);
+		if (is->win.lv.count >= 0)
+			strbuf_printf(left, "  (%ld)", is->win.lv.count);
 		strbuf_printf(left, " · %s", _("Enter: keep · Esc: clear"));
 		return;
 	}
-	if (pos > 0 || is->win.n == 0)
-		strbuf_printf(left, " %ld", pos);
-	else
-		strbuf_puts(left, " ?");
-	if (is->win.count >= 0)
-		strbuf_printf(left, "/%ld", is->win.count);
-	else
-		strbuf_puts(left, "/…");
+	listview_describe_position(&is->win.lv, left);
 	if (item_view_is_tree(v)) {
 		if (is->total >= 0)
 			strbuf_printf(left, " · %s %ld", _("items:"), is->total);
@@ -524,22 +511,22 @@ static int items_action(struct screen *s, enum action a)
 
 	switch (a) {
 	case ACTION_UP:
-		rc = itemwin_up(&is->win, &err);
+		rc = listview_up(&is->win.lv, &err);
 		break;
 	case ACTION_DOWN:
-		rc = itemwin_down(&is->win, &err);
+		rc = listview_down(&is->win.lv, &err);
 		break;
 	case ACTION_PAGE_UP:
-		rc = itemwin_page_up(&is->win, &err);
+		rc = listview_page_up(&is->win.lv, &err);
 		break;
 	case ACTION_PAGE_DOWN:
-		rc = itemwin_page_down(&is->win, &err);
+		rc = listview_page_down(&is->win.lv, &err);
 		break;
 	case ACTION_HOME:
-		rc = itemwin_home(&is->win, &err);
+		rc = listview_home(&is->win.lv, &err);
 		break;
 	case ACTION_END:
-		rc = itemwin_end(&is->win, &err);
+		rc = listview_end(&is->win.lv, &err);
 		break;
 	case ACTION_EXPAND:
 	case ACTION_COLLAPSE:
@@ -600,25 +587,21 @@ static int items_idle(struct screen *s)
 	int rc;
 
 	if (is->count_failed ||
-	    (is->win.count >= 0 && is->total >= 0 && (is->win.pos > 0 || is->win.n == 0)))
+	    (is->win.lv.count >= 0 && is->total >= 0 && (is->win.lv.pos > 0 || is->win.lv.n == 0)))
 		return SCREEN_IGNORED;
 	reader = app_reader(a);
 	store_set_interrupt(a->store, interrupt, a);
 	store_set_interrupt(reader, interrupt, a);
-	if (is->win.count < 0)
+	if (is->win.lv.count < 0)
 		rc = itemwin_count(&is->win, reader, &err);
 	else if (is->total < 0)
 		rc = item_count_all(reader, &is->total, &err);
 	else
-		rc = itemwin_locate(&is->win, &err);
+		rc = listview_locate(&is->win.lv, &err);
 	store_set_interrupt(reader, NULL, NULL);
 	store_set_interrupt(a->store, NULL, NULL);
-	if (rc == 0) {
-		if (is->win.pos == 0 && is->win.count >= 0 && is->win.n > 0 &&
-		    is->win.cursor == is->win.n - 1 && is->win.n < is->win.cap)
-			is->win.pos = is->win.count - is->win.n + 1;
+	if (rc == 0)
 		return SCREEN_REDRAW;
-	}
 	if (app_input_pending(a))
 		return SCREEN_IGNORED; /* a key came: count again later */
 	is->count_failed = true;
@@ -633,7 +616,7 @@ static void items_resume(struct screen *s)
 
 	is->layout.cols = 0;
 	if (is->ready)
-		report(is, itemwin_resize(&is->win, list_height(is), &err), &err);
+		report(is, listview_resize(&is->win.lv, list_height(is), &err), &err);
 }
 
 static void items_reload(struct screen *s)
@@ -644,7 +627,7 @@ static void items_reload(struct screen *s)
 	is->total = -1;
 	is->count_failed = false;
 	if (is->ready)
-		report(is, itemwin_reload(&is->win, &err), &err);
+		report(is, listview_reload(&is->win.lv, &err), &err);
 }
 
 static void items_destroy(struct screen *s)
@@ -669,7 +652,7 @@ static const struct screen_ops items_ops = {
 	.resume = items_resume,
 	.reload = items_reload,
 	.destroy = items_destroy,
-	.help = items_help,
+	.keymap = KEYMAP_LIST,
 };
 
 struct screen *items_screen_new(struct app *a)
@@ -690,6 +673,8 @@ struct screen *items_screen_new(struct app *a)
 		free(is);
 		return NULL;
 	}
+	is->win.draw = draw_row;
+	is->win.draw_ctx = is;
 	is->ready = true;
 	return &is->base;
 }

@@ -43,12 +43,6 @@ struct lines_screen {
 	int top, cursor;
 };
 
-static const enum action lines_help[] = {
-	ACTION_UP, ACTION_DOWN, ACTION_PAGE_UP, ACTION_PAGE_DOWN, ACTION_HOME, ACTION_END,
-	ACTION_OPEN, ACTION_DOCUMENTS, ACTION_HELP, ACTION_BACK, ACTION_QUIT, ACTION_REDRAW,
-	ACTION_EDIT, ACTION_UNDO, ACTION_DASHBOARD, ACTION_PRINT, ACTION_NONE,
-};
-
 static int push_vline(struct lines_screen *ls, int d, size_t off, size_t len, bool first)
 {
 	if (ls->nv == ls->capv) {
@@ -297,7 +291,7 @@ static const struct screen_ops lines_ops = {
 	.resume = lines_resume,
 	.reload = lines_reload,
 	.destroy = lines_destroy,
-	.help = lines_help,
+	.keymap = KEYMAP_DETAIL,
 };
 
 static struct lines_screen *lines_new(struct app *a)

@@ -30,4 +30,24 @@ check "End in the register" screen_has " 10/10"
 tui_send q q
 check "hoso quits" tui_wait_exit
 
+# The register read its rows once: another clerk's change never showed, not even after Ctrl-L.
+tui_start 120x30 --db "$db"
+screen_has "items: 42" || fail "shows ""items: 42"
+tui_keys v Down Down
+check "the cursor is on the third document" screen_has " 3/10 documents"
+sqlite3 "$db" "UPDATE document SET subject = 'Trích yếu do cán bộ khác sửa', version = version + 1 WHERE number = '50-CT/TU'"
+tui_sync "another process's change"
+check "another clerk's change shows in the register without a key" screen_has "Trích yếu do cán bộ khác sửa"
+sqlite3 "$db" "UPDATE document SET archived = 1 WHERE number = '312'"
+tui_sync "another process's change"
+check "a document archived elsewhere leaves the register" screen_lacks "Conclusion"
+check "the count and the position follow, the cursor on its document" screen_has " 2/9 documents"
+check "the cursor is still on 50-CT/TU" sh -c "grep -F '50-CT/TU' '$screen' | grep -qF 'Trích yếu do cán bộ khác sửa'"
+sqlite3 "$db" "UPDATE document SET archived = 0, subject = 'Kết luận đọc lại', version = version + 1 WHERE number = '312'"
+tui_keys C-l
+check "Ctrl-L reads the register again" screen_has "Kết luận đọc lại"
+check "the cursor stays on its document" screen_has " 3/10 documents"
+tui_send q q
+check "hoso quits" tui_wait_exit
+
 finish

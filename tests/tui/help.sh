@@ -35,4 +35,23 @@ check "the search key shows as F5" screen_has "F5:"
 tui_send q q
 check "hoso quits" tui_wait_exit
 
+# The help is derived from the keymaps: the screen's own, then the generic one.
+printf '[keys]\ndetail.up = x\nlist.search = F6\n' >"$tmp/k.ini"
+tui_start 100x40 --db "$db" --config "$tmp/k.ini"
+screen_has "items: 42" || fail "shows ""items: 42"
+tui_keys ?
+check "the list's own actions come first" screen_before "Show the sub-items" "On every screen"
+check "then the generic ones" screen_before "On every screen" "Move up"
+check "the list's search key as rebound there" screen_has "F6:"
+tui_keys q Enter ?
+check "the detail's help" screen_has "Keys on this screen (Detail)"
+check "up with the detail's own key first" screen_has "x, Up, k:"
+check "without the list's actions" screen_lacks "Show the sub-items"
+tui_keys q q f ?
+check "a menu's help" screen_has "Keys on this screen (Choice)"
+check "lists the generic actions" screen_has "Move down"
+check "and not the list's" screen_lacks "Filter by status"
+tui_send F10
+check "hoso quits" tui_wait_exit
+
 finish

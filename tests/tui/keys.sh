@@ -43,6 +43,29 @@ tui_send F10
 check "F10 still quits after 'quit = x', from the detail" tui_wait_exit
 check "with status 0" test "$(tui_exit_status)" = 0
 
+# A keymap per kind of screen: keymap.action binds on those screens only.
+printf '[keys]\nlist.back = b\ndetail.back = x\nlist.quit = x\n' >"$tmp/km.ini"
+tui_start 100x30 --db "$db" --config "$tmp/km.ini"
+tui_keys Enter
+check "Enter opens the detail" screen_has "hoso · Item #1"
+tui_keys b
+check "b is nothing on the detail ('list.back = b')" screen_has "b does nothing here"
+tui_keys x
+check "x goes back from the detail ('detail.back = x')" screen_has "items: 42"
+tui_keys Enter q
+check "q still goes back from the detail (the generic keymap)" screen_has "items: 42"
+tui_send x
+check "x quits from the list ('list.quit = x')" tui_wait_exit
+check "with status 0" test "$(tui_exit_status)" = 0
+printf '[keys]\nlsit.back = b\n' >"$tmp/bad.ini"
+run --db "$db" --config "$tmp/bad.ini"
+check "a keymap that is none is refused" status_is 1
+check "naming the file, the line and the keymap" err_has "$tmp/bad.ini:2: [keys] lsit.back: no keymap \"lsit\""
+printf '[keys]\nlist.help = q Esc C-c\n' >"$tmp/trap.ini"
+run --db "$db" --config "$tmp/trap.ini"
+check "a keymap left without 'back' is refused" status_is 1
+check "naming the line and the keymap" err_has "$tmp/trap.ini:2: [keys] list.help: takes the last key of \"back\" in the keymap \"list\""
+
 tui_start 100x30 --db "$db"
 tui_raw 1b 5b 31 31 7e
 check "PuTTY's F1 (ESC [11~) opens the help" screen_has "Keys on this screen"

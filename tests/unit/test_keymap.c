@@ -86,20 +86,20 @@ static void test_defaults(void **state)
 
 	(void)state;
 	assert_int_equal(keymap_new(&m, NULL, &err), 0);
-	assert_int_equal(keymap_lookup(m, 'j'), ACTION_DOWN);
-	assert_int_equal(keymap_lookup(m, UIK_DOWN), ACTION_DOWN);
-	assert_int_equal(keymap_lookup(m, '?'), ACTION_HELP);
-	assert_int_equal(keymap_lookup(m, UIK_F(1)), ACTION_HELP);
-	assert_int_equal(keymap_lookup(m, '/'), ACTION_SEARCH);
-	assert_int_equal(keymap_lookup(m, 'v'), ACTION_DOCUMENTS);
-	assert_int_equal(keymap_lookup(m, UIK_ESC), ACTION_BACK);
-	assert_int_equal(keymap_lookup(m, 0x03), ACTION_BACK); /* Ctrl-C cancels, as Esc */
-	assert_int_equal(keymap_lookup(m, 0x1a), ACTION_SUSPEND);
-	assert_int_equal(keymap_lookup(m, 'q' | UIK_PASTED), ACTION_NONE); /* pasted text is no command */
-	assert_int_equal(keymap_lookup(m, 'x'), ACTION_NONE);
-	keymap_describe(m, ACTION_DOWN, keys, sizeof keys);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'j'), ACTION_DOWN);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_DOWN), ACTION_DOWN);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, '?'), ACTION_HELP);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_F(1)), ACTION_HELP);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, '/'), ACTION_SEARCH);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'v'), ACTION_DOCUMENTS);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_ESC), ACTION_BACK);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 0x03), ACTION_BACK); /* Ctrl-C cancels, as Esc */
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 0x1a), ACTION_SUSPEND);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'q' | UIK_PASTED), ACTION_NONE); /* pasted text is no command */
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'x'), ACTION_NONE);
+	keymap_describe(m, KEYMAP_LIST, ACTION_DOWN, keys, sizeof keys);
 	assert_string_equal(keys, "Down, j");
-	keymap_describe(m, ACTION_NONE, keys, sizeof keys);
+	keymap_describe(m, KEYMAP_LIST, ACTION_NONE, keys, sizeof keys);
 	assert_string_equal(keys, "");
 	keymap_free(&m);
 	keymap_free(&m);
@@ -116,10 +116,17 @@ static void test_every_action_has_a_default_key(void **state)
 	assert_int_equal(keymap_new(&m, NULL, &err), 0);
 	for (a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
 		char keys[64];
+		int map;
 
-		keymap_describe(m, (enum action)a, keys, sizeof keys);
-		if (keys[0] == '\0')
-			fail_msg("action %s has no key", action_name((enum action)a));
+		assert_int_not_equal(action_keymaps((enum action)a), 0);
+		for (map = 0; map < KEYMAP_COUNT; map++) {
+			if (!(action_keymaps((enum action)a) & (1u << map)))
+				continue;
+			keymap_describe(m, (enum keymap_id)map, (enum action)a, keys, sizeof keys);
+			if (keys[0] == '\0')
+				fail_msg("action %s has no key in %s", action_name((enum action)a),
+				         keymap_name((enum keymap_id)map));
+		}
 		assert_int_equal(action_parse(action_name((enum action)a)), a);
 		assert_non_null(action_help((enum action)a));
 	}
@@ -150,13 +157,13 @@ static void test_rebinding(void **state)
 	s.keys = ks;
 	s.nkeys = 3;
 	assert_int_equal(keymap_new(&m, &s, &err), 0);
-	assert_int_equal(keymap_lookup(m, 'n'), ACTION_DOWN);
-	assert_int_equal(keymap_lookup(m, UIK_DOWN), ACTION_DOWN);
-	assert_int_equal(keymap_lookup(m, 'j'), ACTION_QUIT);
-	assert_int_equal(keymap_lookup(m, '/'), ACTION_NONE);
-	assert_int_equal(keymap_lookup(m, UIK_F(5)), ACTION_SEARCH);
-	assert_int_equal(keymap_lookup(m, UIK_F(10)), ACTION_QUIT); /* F10 always quits */
-	keymap_describe(m, ACTION_DOWN, keys, sizeof keys);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'n'), ACTION_DOWN);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_DOWN), ACTION_DOWN);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'j'), ACTION_QUIT);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, '/'), ACTION_NONE);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_F(5)), ACTION_SEARCH);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_F(10)), ACTION_QUIT); /* F10 always quits */
+	keymap_describe(m, KEYMAP_LIST, ACTION_DOWN, keys, sizeof keys);
 	assert_string_equal(keys, "n, Down");
 	keymap_free(&m);
 }
@@ -208,10 +215,218 @@ static void test_keys_cannot_trap_the_clerk(void **state)
 	ks[2] = key("back", "b", 5);
 	s.nkeys = 3;
 	assert_int_equal(keymap_new(&m, &s, &err), 0);
-	assert_int_equal(keymap_lookup(m, UIK_F(10)), ACTION_QUIT);
-	assert_int_equal(keymap_lookup(m, 'x'), ACTION_QUIT);
-	assert_int_equal(keymap_lookup(m, 'b'), ACTION_BACK);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_F(10)), ACTION_QUIT);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'x'), ACTION_QUIT);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'b'), ACTION_BACK);
 	keymap_free(&m);
+}
+
+/* A screen's keymap first, then the generic one. */
+static void test_lookup_order(void **state)
+{
+	struct keymap *m;
+	struct error err = { 0 };
+	char keys[64];
+	int map;
+
+	(void)state;
+	assert_int_equal(keymap_new(&m, NULL, &err), 0);
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, UIK_DOWN), ACTION_NEXT_FIELD);
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, UIK_TAB), ACTION_NEXT_FIELD);
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, UIK_BTAB), ACTION_PREV_FIELD);
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, UIK_UP), ACTION_PREV_FIELD);
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, UIK_F(2)), ACTION_SAVE);
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, 0x13), ACTION_SAVE); /* C-s */
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, UIK_ESC), ACTION_CANCEL);
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, 0x03), ACTION_CANCEL);
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, 'j'), ACTION_DOWN);   /* from the generic keymap */
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, '?'), ACTION_HELP);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_DOWN), ACTION_DOWN);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_ESC), ACTION_BACK);
+	assert_int_equal(keymap_lookup(m, KEYMAP_GENERIC, UIK_DOWN), ACTION_DOWN);
+	assert_int_equal(keymap_lookup(m, KEYMAP_GENERIC, '/'), ACTION_NONE);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, '/'), ACTION_SEARCH);
+	assert_int_equal(keymap_lookup(m, KEYMAP_DETAIL, '/'), ACTION_NONE);
+	assert_int_equal(keymap_lookup(m, KEYMAP_DETAIL, 'v'), ACTION_DOCUMENTS);
+	assert_int_equal(keymap_lookup(m, KEYMAP_DETAIL, 'e'), ACTION_EDIT);
+	assert_int_equal(keymap_lookup(m, KEYMAP_MENU, 'v'), ACTION_NONE);
+	assert_int_equal(keymap_lookup(m, KEYMAP_MENU, 'q'), ACTION_BACK);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_F(2)), ACTION_NONE);
+	for (map = 0; map < KEYMAP_COUNT; map++)
+		assert_int_equal(keymap_lookup(m, (enum keymap_id)map, UIK_F(10)), ACTION_QUIT);
+	/* Described as they reach the screen: the form's Up is not "up" there. */
+	keymap_describe(m, KEYMAP_FORM, ACTION_UP, keys, sizeof keys);
+	assert_string_equal(keys, "k");
+	keymap_describe(m, KEYMAP_FORM, ACTION_PREV_FIELD, keys, sizeof keys);
+	assert_string_equal(keys, "S-Tab, Up");
+	keymap_describe(m, KEYMAP_FORM, ACTION_BACK, keys, sizeof keys);
+	assert_string_equal(keys, "q");
+	keymap_describe(m, KEYMAP_LIST, ACTION_SAVE, keys, sizeof keys);
+	assert_string_equal(keys, "");
+	assert_true(keymap_binds(m, KEYMAP_LIST, ACTION_SEARCH));
+	assert_false(keymap_binds(m, KEYMAP_LIST, ACTION_DOWN));
+	assert_int_equal(keymap_parse("form"), KEYMAP_FORM);
+	assert_int_equal(keymap_parse("generic"), KEYMAP_GENERIC);
+	assert_int_equal(keymap_parse("lists"), -1);
+	assert_int_equal(keymap_parse(NULL), -1);
+	assert_string_equal(keymap_name(KEYMAP_MENU), "menu");
+	assert_null(keymap_name(KEYMAP_COUNT));
+	keymap_free(&m);
+}
+
+static struct key_setting key(const char *action, const char *keys, int line);
+
+/* keymap.action rebinds on that keymap's screens only; generic lines everywhere. */
+static void test_keymap_rebinding(void **state)
+{
+	struct key_setting ks[7];
+	struct settings s;
+	struct keymap *m;
+	struct error err = { 0 };
+	char keys[64];
+
+	(void)state;
+	settings_defaults(&s);
+	ks[0] = key("form.save", "F3", 2);
+	ks[1] = key("list.add", "a n", 3);
+	ks[2] = key("list.search", "F4", 4);  /* a keymap line before … */
+	ks[3] = key("search", "F5", 5);       /* … a generic one still wins on its screens */
+	ks[4] = key("detail.up", "x", 6);
+	ks[5] = key("list.quit", "g", 7);
+	ks[6] = key("generic.help", "h", 8);
+	s.keys = ks;
+	s.nkeys = 7;
+	assert_int_equal(keymap_new(&m, &s, &err), 0);
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, UIK_F(3)), ACTION_SAVE);
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, UIK_F(2)), ACTION_NONE); /* replaced */
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, 0x13), ACTION_NONE);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_F(3)), ACTION_NONE);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'n'), ACTION_ADD);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'a'), ACTION_ADD);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_INSERT), ACTION_NONE);
+	assert_int_equal(keymap_lookup(m, KEYMAP_DETAIL, 'n'), ACTION_NONE);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_F(4)), ACTION_SEARCH);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, UIK_F(5)), ACTION_SEARCH);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, '/'), ACTION_NONE);
+	keymap_describe(m, KEYMAP_LIST, ACTION_SEARCH, keys, sizeof keys);
+	assert_string_equal(keys, "F4, F5");
+	assert_int_equal(keymap_lookup(m, KEYMAP_DETAIL, 'x'), ACTION_UP);
+	assert_int_equal(keymap_lookup(m, KEYMAP_DETAIL, 'k'), ACTION_UP);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'x'), ACTION_NONE);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'g'), ACTION_QUIT);
+	assert_int_equal(keymap_lookup(m, KEYMAP_DETAIL, 'g'), ACTION_HOME);
+	assert_int_equal(keymap_lookup(m, KEYMAP_MENU, 'h'), ACTION_HELP);
+	assert_int_equal(keymap_lookup(m, KEYMAP_MENU, '?'), ACTION_NONE);
+	keymap_free(&m);
+
+	/* A generic line gives its key that meaning on every screen: s searches on the list too. */
+	ks[0] = key("search", "s", 2);
+	s.nkeys = 1;
+	assert_int_equal(keymap_new(&m, &s, &err), 0);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 's'), ACTION_SEARCH);
+	assert_int_equal(keymap_lookup(m, KEYMAP_DETAIL, 's'), ACTION_SEARCH);
+	keymap_describe(m, KEYMAP_LIST, ACTION_SORT, keys, sizeof keys);
+	assert_string_equal(keys, "");
+	keymap_free(&m);
+
+	/* Restating back's defaults takes Esc from the form's cancel, and back leaves the form. */
+	ks[0] = key("back", "q Esc C-c", 2);
+	assert_int_equal(keymap_new(&m, &s, &err), 0);
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, UIK_ESC), ACTION_BACK);
+	keymap_free(&m);
+}
+
+/* No keymap a screen uses may lose its way back; a form keeps a way out and a way to save. */
+static void test_traps_per_keymap(void **state)
+{
+	static const struct {
+		const char *action, *keys, *msg;
+	} cases[] = {
+		{ "list.help", "q Esc C-c",
+		  "/etc/x.ini:3: [keys] list.help: takes the last key of \"back\" in the keymap \"list\", and a clerk could not leave its screens; give \"list.back\" a key" },
+		{ "detail.help", "q, Esc, C-c",
+		  "/etc/x.ini:3: [keys] detail.help: takes the last key of \"back\" in the keymap \"detail\", and a clerk could not leave its screens; give \"detail.back\" a key" },
+		{ "menu.open", "q Esc C-c",
+		  "/etc/x.ini:3: [keys] menu.open: takes the last key of \"back\" in the keymap \"menu\", and a clerk could not leave its screens; give \"menu.back\" a key" },
+		{ "form.help", "Esc C-c q",
+		  "/etc/x.ini:3: [keys] form.help: takes the last key of \"cancel\" and \"back\" in the keymap \"form\", and a clerk could not leave a form; give \"form.cancel\" a key" },
+		{ "form.next_field", "F2 C-s Tab",
+		  "/etc/x.ini:3: [keys] form.next_field: takes the last key of \"save\" in the keymap \"form\", and a clerk could not save a form; give \"form.save\" a key" },
+		{ "help", "F2 C-s",
+		  "/etc/x.ini:3: [keys] help: takes the last key of \"save\" in the keymap \"form\", and a clerk could not save a form; give \"form.save\" a key" },
+		{ "form.save", "F10", "/etc/x.ini:3: [keys] form.save: F10 always quits hoso; choose another key" },
+		{ "list.help", "F10", "/etc/x.ini:3: [keys] list.help: F10 always quits hoso; choose another key" },
+	};
+	struct key_setting ks[2];
+	struct settings s;
+	struct keymap *m = NULL;
+	struct error err = { 0 };
+	size_t i;
+	int map;
+
+	(void)state;
+	settings_defaults(&s);
+	s.keys = ks;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ks[0] = key(cases[i].action, cases[i].keys, 3);
+		s.nkeys = 1;
+		m = (struct keymap *)1;
+		if (keymap_new(&m, &s, &err) != -1)
+			fail_msg("[keys] %s = %s was taken", cases[i].action, cases[i].keys);
+		assert_null(m);
+		assert_string_equal(err.msg, cases[i].msg);
+	}
+	/* A later line that gives the keymap its key again makes it fine. */
+	ks[0] = key("list.help", "q Esc C-c", 3);
+	ks[1] = key("list.back", "b", 4);
+	s.nkeys = 2;
+	assert_int_equal(keymap_new(&m, &s, &err), 0);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'b'), ACTION_BACK);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 'q'), ACTION_HELP);
+	assert_int_equal(keymap_lookup(m, KEYMAP_DETAIL, 'q'), ACTION_BACK);
+	keymap_free(&m);
+	ks[0] = key("form.help", "Esc C-c", 3); /* q still goes back from a form */
+	ks[1] = key("save", "F9", 4);            /* save's keys elsewhere: F9 reaches forms */
+	assert_int_equal(keymap_new(&m, &s, &err), 0);
+	assert_int_equal(keymap_lookup(m, KEYMAP_FORM, UIK_F(9)), ACTION_SAVE);
+	keymap_free(&m);
+	/* F10 quits on every screen whatever takes quit's keys. */
+	ks[0] = key("quit", "x", 3);
+	ks[1] = key("list.quit", "y", 4);
+	assert_int_equal(keymap_new(&m, &s, &err), 0);
+	for (map = 0; map < KEYMAP_COUNT; map++)
+		assert_int_equal(keymap_lookup(m, (enum keymap_id)map, UIK_F(10)), ACTION_QUIT);
+	keymap_free(&m);
+}
+
+/* A keymap name that is none is refused, with the file and line. */
+static void test_bad_keymap_name(void **state)
+{
+	static const struct {
+		const char *action, *msg;
+	} cases[] = {
+		{ "lsit.add", "/etc/x.ini:7: [keys] lsit.add: no keymap \"lsit\" (the keymaps are generic, list, detail, menu and form; see hoso.ini(5))" },
+		{ ".add", "/etc/x.ini:7: [keys] .add: no keymap \"\" (the keymaps are generic, list, detail, menu and form; see hoso.ini(5))" },
+		{ "form.fly", "/etc/x.ini:7: [keys] form.fly: no such action (see hoso.ini(5))" },
+		{ "list.", "/etc/x.ini:7: [keys] list.: no such action (see hoso.ini(5))" },
+		{ "list.form.save", "/etc/x.ini:7: [keys] list.form.save: no such action (see hoso.ini(5))" },
+	};
+	struct key_setting ks[1];
+	struct settings s;
+	struct keymap *m = NULL;
+	struct error err = { 0 };
+	size_t i;
+
+	(void)state;
+	settings_defaults(&s);
+	s.keys = ks;
+	s.nkeys = 1;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ks[0] = key(cases[i].action, "x", 7);
+		assert_int_equal(keymap_new(&m, &s, &err), -1);
+		assert_null(m);
+		assert_string_equal(err.msg, cases[i].msg);
+	}
 }
 
 /* More than 256 bindings was reported as "no key given". */
@@ -237,7 +452,7 @@ static void test_many_bindings(void **state)
 	s.nkeys = 1;
 	ks[0] = key("down", list, 3);
 	assert_int_equal(keymap_new(&m, &s, &err), 0);
-	assert_int_equal(keymap_lookup(m, 0x4e00 + 599), ACTION_DOWN);
+	assert_int_equal(keymap_lookup(m, KEYMAP_LIST, 0x4e00 + 599), ACTION_DOWN);
 	keymap_free(&m);
 }
 
@@ -253,6 +468,10 @@ int main(void)
 		cmocka_unit_test(test_rebinding_errors),
 		cmocka_unit_test(test_keys_cannot_trap_the_clerk),
 		cmocka_unit_test(test_many_bindings),
+		cmocka_unit_test(test_lookup_order),
+		cmocka_unit_test(test_keymap_rebinding),
+		cmocka_unit_test(test_traps_per_keymap),
+		cmocka_unit_test(test_bad_keymap_name),
 	};
 
 	unit_locale();

@@ -11,6 +11,7 @@
 #include "canvas.h"
 #include "context.h"
 #include "keymap.h"
+#include "menu.h"
 #include "screens.h"
 #include "seed.h"
 #include "store.h"
@@ -177,12 +178,74 @@ static void test_register_help_menu(void **state)
 	pop();
 }
 
+static long chosen_value = -1;
+
+static void on_done(void *ctx, bool ok, const struct menu_entry *chosen, const struct menu_entry *all,
+                    int n)
+{
+	(void)ctx;
+	(void)all;
+	(void)n;
+	chosen_value = ok && chosen != NULL ? chosen->value : -2;
+}
+
+/* A menu longer than the screen: the list component moves in it, typing narrows it. */
+static void test_long_menu(void **state)
+{
+	struct menu_entry e[60];
+	char labels[60][32];
+	struct screen *s, *m;
+	char *text;
+	int i;
+
+	(void)state;
+	memset(e, 0, sizeof e);
+	for (i = 0; i < 60; i++) {
+		snprintf(labels[i], sizeof labels[i], "Entry %d", i);
+		e[i].label = labels[i];
+		e[i].value = i;
+	}
+	s = push(items_screen_new(&app));
+	m = push(menu_new(&app, "Pick one", e, 60, 45, false, on_done, NULL));
+	text = render(m);
+	assert_non_null(strstr(text, "Pick one"));
+	assert_non_null(strstr(text, "Entry 45"));  /* the cursor's entry in view */
+	assert_null(strstr(text, "Entry 0 "));
+	free(text);
+	assert_int_equal(m->ops->action(m, ACTION_END), SCREEN_REDRAW);
+	text = render(m);
+	assert_non_null(strstr(text, "Entry 59"));
+	free(text);
+	m->ops->action(m, ACTION_HOME);
+	m->ops->action(m, ACTION_PAGE_DOWN);
+	m->ops->action(m, ACTION_DOWN);
+	text = render(m);
+	assert_null(strstr(text, "| Entry 0 "));
+	free(text);
+	/* Typing narrows: "entry 5" keeps 5 and 50 … 59, the cursor on the first. */
+	for (i = 0; labels[5][i] != '\0'; i++)
+		m->ops->key(m, labels[5][i]);
+	text = render(m);
+	assert_non_null(strstr(text, "Type to narrow: E"));
+	assert_non_null(strstr(text, "| Entry 5 "));
+	assert_non_null(strstr(text, "| Entry 59"));
+	assert_null(strstr(text, "Entry 49"));
+	free(text);
+	m->ops->action(m, ACTION_DOWN);
+	assert_int_equal(m->ops->key(m, UIK_ENTER), SCREEN_CLOSE | SCREEN_REDRAW);
+	assert_int_equal(chosen_value, 50);
+	pop();
+	(void)s;
+	pop();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_item_list),
 		cmocka_unit_test(test_detail_and_document),
 		cmocka_unit_test(test_register_help_menu),
+		cmocka_unit_test(test_long_menu),
 	};
 
 	unit_locale();

@@ -74,7 +74,7 @@ static void test_every_key(void **state)
 	                        "[database]\npath = /srv/hoso/h.db\nbusy_timeout = 010\n"
 	                        "[ui]\nlanguage = VI\ntheme = light\ncolours = off\ndate_format = yyyy-mm-dd\n"
 	                        "[print]\ncommand = \"lp -d office; echo x\"\n"
-	                        "[keys]\ndown = n, Down\nSEARCH = F5\n");
+	                        "[keys]\ndown = n, Down\nSEARCH = F5\nForm.Save = F3\n");
 
 	(void)state;
 	settings_defaults(&c);
@@ -87,13 +87,17 @@ static void test_every_key(void **state)
 	assert_int_equal(c.colour, COLOUR_OFF);
 	assert_int_equal(c.date_format, DATE_ISO);
 	assert_string_equal(c.print_command, "lp -d office; echo x");
-	assert_int_equal(c.nkeys, 2);
+	assert_int_equal(c.nkeys, 3);
 	assert_string_equal(c.keys[0].action, "down");
 	assert_string_equal(c.keys[0].keys, "n, Down");
 	assert_int_equal(c.keys[0].line, 12);
 	assert_string_equal(c.keys[0].file, path);
 	assert_string_equal(c.keys[1].action, "search");
 	assert_int_equal(c.keys[1].line, 13);
+	/* A keymap's line: lower-cased, the dot kept, its line found. */
+	assert_string_equal(c.keys[2].action, "form.save");
+	assert_string_equal(c.keys[2].keys, "F3");
+	assert_int_equal(c.keys[2].line, 14);
 	assert_string_equal(warnings, "");
 	settings_free(&c);
 }
