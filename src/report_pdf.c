@@ -223,6 +223,7 @@ struct pcol {
 typedef void (*prow_fn)(struct pdf *p, const void *data, size_t i, struct strbuf *cells, int *prog);
 
 struct ptable {
+	const char *title; /* said again above the header on each new page */
 	struct pcol cols[MAX_COLS];
 	int ncols;
 	size_t nrows;
@@ -317,8 +318,15 @@ static void table(struct pdf *p, const struct ptable *t)
 			if (cells[c].failed)
 				p->nomem = true;
 		h = table_row(p, t, cells, prog, false, bold, false);
-		if (ensure(p, h))
+		if (ensure(p, h)) {
+			char *again = NULL;
+
+			if (t->title != NULL && asprintf(&again, _("%s (continued)"), t->title) >= 0) {
+				para(p, p->small, again);
+				free(again);
+			}
 			p->y += table_row(p, t, cells, prog, true, false, true);
+		}
 		p->y += table_row(p, t, cells, prog, false, bold, true);
 	}
 	p->y += 4;
@@ -355,6 +363,7 @@ static void counts_table(struct pdf *p, const char *title, const char *what, con
 {
 	struct lines_data d = { lines, &p->r->total };
 	struct ptable t = {
+		.title = title,
 		.cols = {
 			{ what, 0.40, false, false },
 			{ _("Items"), 0.12, true, false },
@@ -574,6 +583,7 @@ static void sections(struct pdf *p)
 		para(p, p->body, _("No item is overdue."));
 	} else {
 		struct ptable t = {
+			.title = _("Overdue items, worst first"),
 			.cols = {
 				{ _("No."), 0.07, true, false },
 				{ _("Code"), 0.13, false, false },
@@ -592,6 +602,7 @@ static void sections(struct pdf *p)
 		para(p, p->body, _("No unit has an open item."));
 	} else {
 		struct ptable t = {
+			.title = _("What each unit owes"),
 			.cols = {
 				{ _("Unit"), 0.60, false, false },
 				{ _("Open items"), 0.20, true, false },
@@ -619,10 +630,11 @@ static void sections(struct pdf *p)
 		if (asprintf(&h, _("Localities of item %ld"), m->no) < 0)
 			h = NULL;
 		heading(p, h != NULL ? h : "", 60);
-		free(h);
 		para(p, p->body, m->title);
 		p->y += 2;
+		t.title = h;
 		table(p, &t);
+		free(h);
 	}
 
 	if (r->since[0] != '\0') {
@@ -632,11 +644,11 @@ static void sections(struct pdf *p)
 		if (asprintf(&h, _("What changed since %s"), s) < 0)
 			h = NULL;
 		heading(p, h != NULL ? h : "", 40);
-		free(h);
 		if (r->n_changes == 0) {
 			para(p, p->body, _("Nothing changed."));
 		} else {
 			struct ptable t = {
+				.title = h,
 				.cols = {
 					{ _("Date"), 0.13, false, false },
 					{ _("No."), 0.07, true, false },
@@ -647,6 +659,7 @@ static void sections(struct pdf *p)
 			};
 			table(p, &t);
 		}
+		free(h);
 	}
 }
 

@@ -84,6 +84,8 @@ while [ "$n" -le "${long_pages:-0}" ]; do
 	n=$((n + 1))
 done
 check "the overdue table's header repeats on each of its pages ($with_header pages)" test "$with_header" -ge 3
+pdftotext "$tmp/long.pdf" "$out"
+check "a table going on over a page says so" out_has "Các mục quá hạn, trễ nhất trước (tiếp theo)"
 
 pdftoppm -r 30 -f 1 -l 1 -gray -png "$tmp/r.pdf" "$tmp/page" 2>"$err"
 png=$(ls "$tmp"/page*.png 2>/dev/null | head -n 1)
