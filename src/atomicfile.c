@@ -62,7 +62,7 @@ int atomicfile_open(struct atomicfile *f, const char *path, mode_t mode, struct 
 		f->tmp = NULL;
 		goto nomem;
 	}
-	if ((fd = mkstemp(f->tmp)) < 0) {
+	if ((fd = mkostemp(f->tmp, O_CLOEXEC)) < 0) {
 		e = errno;
 		free(f->tmp);
 		f->tmp = NULL;

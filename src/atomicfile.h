@@ -31,7 +31,7 @@ struct atomicfile {
 };
 
 /*
- * Opens a temporary file beside path (created with mkstemp, so no other file
+ * Opens a temporary file beside path (created with mkostemp, so no other file
  * is ever overwritten by it), with permissions mode exactly (the umask is not
  * applied: pass what the file should have), and sets f->fp to write to it.
  * When path is a symbolic link, its target is the file replaced, and the link
