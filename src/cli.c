@@ -21,6 +21,13 @@ static const struct command commands[] = {
 	{ "show", cmd_show },
 	{ "check", cmd_check },
 	{ "backup", cmd_backup },
+	{ "add", cmd_add },
+	{ "set", cmd_set },
+	{ "archive", cmd_archive },
+	{ "restore", cmd_restore },
+	{ "undo", cmd_undo },
+	{ "redo", cmd_redo },
+	{ "comment", cmd_comment },
 };
 
 static void usage(FILE *f)
@@ -34,6 +41,12 @@ static void usage(FILE *f)
 	        "  hoso check                                       integrity and schema version\n"
 	        "  hoso backup FILE                                 a consistent copy of the database\n"
 	        "  hoso backup --restore FILE                       the database made what the copy FILE holds\n"
+	        "  hoso add --kind K --title T [--parent ID] [FIELD=VALUE ...]   a new item\n"
+	        "  hoso add --record document|unit|locality FIELD=VALUE ...      a new record\n"
+	        "  hoso set ID FIELD=VALUE ... [--if-version N] [--record R]     change fields\n"
+	        "  hoso archive ID | hoso restore ID [--record R]   take out of the lists, or back\n"
+	        "  hoso undo [--force] | hoso redo                  your last change, undone or redone\n"
+	        "  hoso comment ID TEXT                             a comment on an item\n"
 	        "  hoso --help | --version\n"
 	        "\n"
 	        "Options for every command:\n"
@@ -44,7 +57,10 @@ static void usage(FILE *f)
 	        "Statuses: planned, in_progress, suspended, done, cancelled, overdue.\n"
 	        "Kinds: task, scheme, project, pilot, event, agreement, recommendation.\n"
 	        "Sort fields: no, code, title, kind, unit, due, status, progress.\n"
-	        "ID: an item's number (12 or #12), its code, or its key (a UUID or its first 8 characters).\n"
+	        "ID: an item's number (12 or #12), its code, or its key (a UUID or its first 8 characters);\n"
+	        "    a document's number or #no, a unit's or locality's name, or a key.\n"
+	        "Item fields: kind, code, title, parent, lead_unit, partners, status, progress, start,\n"
+	        "    due, done, year, localities, documents, targets, notes, source (see hoso(1)).\n"
 	        "\n"
 	        "Exit status: 0 success, 1 runtime error, 2 usage error.\n"
 	        "See hoso(1) and hoso.ini(5).\n"), f);

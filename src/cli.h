@@ -83,5 +83,12 @@ int cmd_list(struct context *c, int argc, char **argv);
 int cmd_show(struct context *c, int argc, char **argv);
 int cmd_check(struct context *c, int argc, char **argv);
 int cmd_backup(struct context *c, int argc, char **argv);
+int cmd_add(struct context *c, int argc, char **argv);
+int cmd_set(struct context *c, int argc, char **argv);
+int cmd_archive(struct context *c, int argc, char **argv);
+int cmd_restore(struct context *c, int argc, char **argv);
+int cmd_undo(struct context *c, int argc, char **argv);
+int cmd_redo(struct context *c, int argc, char **argv);
+int cmd_comment(struct context *c, int argc, char **argv);
 
 #endif

@@ -40,8 +40,8 @@ int context_resolve_db(struct context *c, struct error *err)
 	return 0;
 }
 
-int context_open_store(struct context *c, unsigned flags,
-                       void (*note)(const char *msg), struct error *err)
+static int open_store(struct context *c, unsigned flags, void (*note)(const char *msg),
+                      struct error *err)
 {
 	if (c->db_path == NULL && context_resolve_db(c, err) != 0)
 		return -1;
@@ -75,6 +75,15 @@ int context_open_store(struct context *c, unsigned flags,
 		return 0;
 	}
 	return store_open(&c->store, c->db_path, flags, c->settings.busy_timeout_ms, err);
+}
+
+int context_open_store(struct context *c, unsigned flags,
+                       void (*note)(const char *msg), struct error *err)
+{
+	if (open_store(c, flags, note, err) != 0)
+		return -1;
+	store_set_login(c->store, c->settings.user_name);
+	return 0;
 }
 
 void context_free(struct context *c)

@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "store.h"
 #include "strbuf.h"
+#include "uuid.h"
 
 /* A sort key in a buffer that grows when a text needs more. */
 struct keybuf {
@@ -77,7 +78,7 @@ static const char *col_text(sqlite3_stmt *st, int i)
 
 /* Sets name_key from name for every row of a reference table. */
 static int refresh_names(struct store *s, const char *select_sql, const char *update_sql,
-                         struct error *err)
+                         const char *id, struct error *err)
 {
 	sqlite3_stmt *sel = NULL, *upd = NULL;
 	int rc, ret = -1;
@@ -85,6 +86,8 @@ static int refresh_names(struct store *s, const char *select_sql, const char *up
 	if (store_prepare(s, select_sql, &sel, err) != 0 ||
 	    store_prepare(s, update_sql, &upd, err) != 0)
 		goto done;
+	if (id != NULL)
+		store_bind_uuid(sel, 1, id);
 	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
 		if (bind_key(upd, 1, col_text(sel, 1)) != SQLITE_OK)
 			goto fail;
@@ -105,12 +108,18 @@ done:
 	return ret;
 }
 
-static int refresh_documents(struct store *s, struct error *err)
+#define DOC_ONE_SQL \
+	"SELECT d.no, d.subject, t.name_vi, t.name_en, d.number, u.name, u.short_name, d.notes" \
+	" FROM document d JOIN doc_type t ON t.id = d.type" \
+	" LEFT JOIN unit u ON u.id = d.issuer_id WHERE d.id = ?1"
+
+static int refresh_documents(struct store *s, const char *id, struct error *err)
 {
-	static const char sel_sql[] =
+	static const char all_sql[] =
 		"SELECT d.no, d.subject, t.name_vi, t.name_en, d.number, u.name, u.short_name, d.notes"
 		" FROM document d JOIN doc_type t ON t.id = d.type"
 		" LEFT JOIN unit u ON u.id = d.issuer_id";
+	const char *sel_sql = id != NULL ? DOC_ONE_SQL : all_sql;
 	static const char upd_sql[] =
 		"UPDATE document SET subject_key = ?1, search = ?2 WHERE no = ?3";
 	sqlite3_stmt *sel = NULL, *upd = NULL;
@@ -119,6 +128,8 @@ static int refresh_documents(struct store *s, struct error *err)
 
 	if (store_prepare(s, sel_sql, &sel, err) != 0 || store_prepare(s, upd_sql, &upd, err) != 0)
 		goto done;
+	if (id != NULL)
+		store_bind_uuid(sel, 1, id);
 	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
 		strbuf_reset(&b);
 		for (i = 1; i <= 7; i++)
@@ -153,7 +164,7 @@ done:
 	"    JOIN doc_type t ON t.id = d.type WHERE x.item_id = i.id)" \
 	" FROM item i LEFT JOIN unit lu ON lu.id = i.lead_unit_id"
 
-static int refresh_items(struct store *s, const char *id, struct error *err)
+static int refresh_items(struct store *s, const char *where, const char *id, struct error *err)
 {
 	bool v3 = store_schema_version(s) >= 3;
 	static const char upd_sql[] =
@@ -162,9 +173,19 @@ static int refresh_items(struct store *s, const char *id, struct error *err)
 	struct strbuf b = STRBUF_INIT;
 	int rc, i, ret = -1;
 
-	if (store_prepare(s, id != NULL ? ITEM_SELECT " WHERE i.id = ?1" : ITEM_SELECT, &sel, err) != 0 ||
-	    store_prepare(s, upd_sql, &upd, err) != 0)
-		goto done;
+	{
+		struct strbuf q = STRBUF_INIT;
+		int prc;
+
+		strbuf_puts(&q, ITEM_SELECT);
+		if (where != NULL)
+			strbuf_printf(&q, " WHERE %s", where);
+		prc = q.failed ? error_set(err, ERROR_RUNTIME, _("out of memory"))
+		               : store_prepare(s, strbuf_str(&q), &sel, err);
+		strbuf_free(&q);
+		if (prc != 0 || store_prepare(s, upd_sql, &upd, err) != 0)
+			goto done;
+	}
 	if (id != NULL)
 		store_bind_uuid(sel, 1, id);
 	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
@@ -201,16 +222,60 @@ done:
 int derived_refresh_all(struct store *s, struct error *err)
 {
 	if (refresh_names(s, "SELECT id, name FROM unit",
-	                  "UPDATE unit SET name_key = ?1 WHERE id = ?2", err) != 0 ||
+	                  "UPDATE unit SET name_key = ?1 WHERE id = ?2", NULL, err) != 0 ||
 	    refresh_names(s, "SELECT id, name FROM locality",
-	                  "UPDATE locality SET name_key = ?1 WHERE id = ?2", err) != 0 ||
-	    refresh_documents(s, err) != 0 ||
-	    refresh_items(s, NULL, err) != 0)
+	                  "UPDATE locality SET name_key = ?1 WHERE id = ?2", NULL, err) != 0 ||
+	    refresh_documents(s, NULL, err) != 0 ||
+	    refresh_items(s, NULL, NULL, err) != 0)
 		return -1;
 	return 0;
 }
 
 int derived_refresh_item(struct store *s, const char *id, struct error *err)
 {
-	return refresh_items(s, id, err);
+	return refresh_items(s, "i.id = ?1", id, err);
+}
+
+int derived_refresh_record(struct store *s, enum record_kind k, const char *id, struct error *err)
+{
+	switch (k) {
+	case REC_ITEM:
+		return derived_refresh_item(s, id, err);
+	case REC_DOCUMENT:
+		/* Its number is in the search text of the items linked to it. */
+		return refresh_documents(s, id, err) != 0 ||
+		               refresh_items(s, "i.id IN (SELECT item_id FROM item_document WHERE document_id = ?1)",
+		                             id, err) != 0
+		           ? -1 : 0;
+	case REC_UNIT:
+		/* Its names are in the search text of the items it leads or partners, and of the documents it issued. */
+		if (refresh_names(s, "SELECT id, name FROM unit WHERE id = ?1",
+		                  "UPDATE unit SET name_key = ?1 WHERE id = ?2", id, err) != 0 ||
+		    refresh_items(s, "i.lead_unit_id = ?1 OR i.id IN (SELECT item_id FROM item_partner WHERE unit_id = ?1)",
+		                  id, err) != 0)
+			return -1;
+		{
+			sqlite3_stmt *st;
+			int rc;
+			char doc[UUID_LEN + 1];
+
+			if (store_prepare(s, "SELECT id FROM document WHERE issuer_id = ?1", &st, err) != 0)
+				return -1;
+			store_bind_uuid(st, 1, id);
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+				store_column_uuid(st, 0, doc);
+				if (refresh_documents(s, doc, err) != 0) {
+					sqlite3_finalize(st);
+					return -1;
+				}
+			}
+			sqlite3_finalize(st);
+			return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("computing document search text"));
+		}
+	case REC_LOCALITY:
+		return refresh_names(s, "SELECT id, name FROM locality WHERE id = ?1",
+		                     "UPDATE locality SET name_key = ?1 WHERE id = ?2", id, err);
+	default:
+		return 0;
+	}
 }

@@ -8,6 +8,7 @@
  */
 
 #include "error.h"
+#include "fields.h"
 
 struct store;
 
@@ -16,5 +17,12 @@ int derived_refresh_all(struct store *s, struct error *err);
 
 /* Recomputes the derived columns of the item with key id. */
 int derived_refresh_item(struct store *s, const char *id, struct error *err);
+
+/*
+ * Recomputes the derived columns of the record of kind k with key id, and
+ * of every record whose search text holds its names or number (the items a
+ * unit leads or partners, the items linked to a document).
+ */
+int derived_refresh_record(struct store *s, enum record_kind k, const char *id, struct error *err);
 
 #endif

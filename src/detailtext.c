@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "detailtext.h"
+#include "fields.h"
 #include "i18n.h"
 #include "refdata.h"
 #include "strbuf.h"
@@ -185,11 +186,36 @@ static void targets(struct builder *b, const struct item_detail *d)
 	strbuf_free(&s);
 }
 
+/* What a history row names: a field's label, or what the save was (created, undo …). */
 static const char *history_field(const char *field)
 {
+	const struct field *f = field_named(REC_ITEM, field, NULL);
+
+	if (f != NULL)
+		return _(f->label);
 	if (strcmp(field, "created") == 0)
 		return _("created");
+	if (strcmp(field, "comment") == 0)
+		return _("comment");
+	if (strcmp(field, "undo") == 0)
+		return _("undone");
+	if (strcmp(field, "redo") == 0)
+		return _("redone");
 	return field;
+}
+
+/* A history value as the detail shows it: dates in the clerk's style, "∅" for none. */
+static const char *history_value(const char *field, const char *v, enum date_style style, char buf[11])
+{
+	const struct field *f = field_named(REC_ITEM, field, NULL);
+
+	if (v == NULL || *v == '\0')
+		return "∅";
+	if (f != NULL && f->type == FT_DATE && strlen(v) == 10) {
+		date_format(v, style, buf);
+		return buf;
+	}
+	return v;
 }
 
 int detail_lines(const struct item_detail *d, enum date_style style, struct dlines *out)
@@ -314,12 +340,15 @@ int detail_lines(const struct item_detail *d, enum date_style style, struct dlin
 		char at[32];
 
 		dlines_stamp(h->at, style, at);
-		if (strcmp(h->field, "created") == 0)
+		if (h->old_value == NULL && h->new_value == NULL)
 			addf(&b, DL_ENTRY, NULL, "%s %s: %s", at, h->login, history_field(h->field));
-		else
-			addf(&b, DL_ENTRY, NULL, "%s %s: %s: %s → %s", at, h->login, h->field,
-			     h->old_value != NULL ? h->old_value : "∅",
-			     h->new_value != NULL ? h->new_value : "∅");
+		else {
+			char o[11], n[11];
+
+			addf(&b, DL_ENTRY, NULL, "%s %s: %s: %s → %s", at, h->login, history_field(h->field),
+			     history_value(h->field, h->old_value, style, o),
+			     history_value(h->field, h->new_value, style, n));
+		}
 	}
 	more(&b, d->history.n, d->history.total);
 

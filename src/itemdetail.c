@@ -10,6 +10,7 @@
 #include "fold.h"
 #include "i18n.h"
 #include "itemdetail.h"
+#include "validate.h"
 #include "refdata.h"
 #include "store.h"
 
@@ -363,6 +364,30 @@ int item_detail_load(struct store *s, long no, const char *today, int limit,
 	     " FROM change c LEFT JOIN history h ON h.change_id = c.id"
 	     " WHERE c.entity_id = ?1 ORDER BY c.at DESC, c.id, h.field",
 	     read_history);
+	/* The history keeps keys and codes; the detail shows names (a unit's, a status's). */
+	for (int i = 0; i < d->history.n; i++) {
+		struct detail_history *h = &d->history.v[i];
+		int f;
+
+		if (field_named(REC_ITEM, h->field, &f) == NULL)
+			continue;
+		if (h->old_value != NULL) {
+			char *v = field_display(s, REC_ITEM, f, h->old_value, DATE_ISO);
+
+			if (v != NULL) {
+				free(h->old_value);
+				h->old_value = v;
+			}
+		}
+		if (h->new_value != NULL) {
+			char *v = field_display(s, REC_ITEM, f, h->new_value, DATE_ISO);
+
+			if (v != NULL) {
+				free(h->new_value);
+				h->new_value = v;
+			}
+		}
+	}
 	return 1;
 fail:
 	item_detail_free(d);

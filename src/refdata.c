@@ -33,32 +33,44 @@ static const struct named kinds[KIND_MAX + 1] = {
 	[7] = { "recommendation", N_("Recommendation"), "Kiến nghị" },
 };
 
-static const char *const doc_types[DOC_TYPE_MAX + 1] = {
-	[1] = N_("Decision"),
-	[2] = N_("Resolution"),
-	[3] = N_("Conclusion"),
-	[4] = N_("Plan"),
-	[5] = N_("Action programme"),
-	[6] = N_("Legal normative document"),
-	[7] = N_("Directive"),
-	[8] = N_("Notice"),
-	[9] = N_("Other document"),
+static const struct named doc_types[DOC_TYPE_MAX + 1] = {
+	[1] = { "decision", N_("Decision"), "Quyết định" },
+	[2] = { "resolution", N_("Resolution"), "Nghị quyết" },
+	[3] = { "conclusion", N_("Conclusion"), "Kết luận" },
+	[4] = { "plan", N_("Plan"), "Kế hoạch" },
+	[5] = { "action_programme", N_("Action programme"), "Chương trình hành động" },
+	[6] = { "legal_normative", N_("Legal normative document"), "Văn bản quy phạm pháp luật" },
+	[7] = { "directive", N_("Directive"), "Chỉ thị" },
+	[8] = { "notice", N_("Notice"), "Thông báo" },
+	[9] = { "other", N_("Other document"), "Văn bản khác" },
 };
 
-static const char *const doc_states[DOC_STATE_MAX + 1] = {
-	[1] = N_("Draft"),
-	[2] = N_("Issued"),
-	[3] = N_("Amended"),
-	[4] = N_("Replaced"),
-	[5] = N_("Annulled"),
+static const struct named doc_states[DOC_STATE_MAX + 1] = {
+	[1] = { "draft", N_("Draft"), "Dự thảo" },
+	[2] = { "issued", N_("Issued"), "Đã ban hành" },
+	[3] = { "amended", N_("Amended"), "Đã sửa đổi" },
+	[4] = { "replaced", N_("Replaced"), "Đã bị thay thế" },
+	[5] = { "annulled", N_("Annulled"), "Đã bãi bỏ" },
 };
 
-static const char *const doc_relations[DOC_RELATION_MAX + 1] = {
+static const struct named doc_relations[DOC_RELATION_MAX + 1] = {
 	/* TRANSLATORS: read as "<document> implements <document>". */
-	[1] = N_("implements"),
-	[2] = N_("amends"),
-	[3] = N_("replaces"),
-	[4] = N_("reviews"),
+	[1] = { "implements", N_("implements"), "thực hiện" },
+	[2] = { "amends", N_("amends"), "sửa đổi" },
+	[3] = { "replaces", N_("replaces"), "thay thế" },
+	[4] = { "reviews", N_("reviews"), "tổng kết" },
+};
+
+/* The lists a choice field picks from, and how many entries each has (from 1). */
+static const struct {
+	const struct named *v;
+	int max;
+} choice_lists[] = {
+	[CHOICE_KIND] = { kinds, KIND_MAX },
+	[CHOICE_STATUS] = { statuses, STATUS_CANCELLED }, /* overdue is never stored */
+	[CHOICE_DOC_TYPE] = { doc_types, DOC_TYPE_MAX },
+	[CHOICE_DOC_STATE] = { doc_states, DOC_STATE_MAX },
+	[CHOICE_DOC_RELATION] = { doc_relations, DOC_RELATION_MAX },
 };
 
 const char *status_code(int s)
@@ -96,17 +108,17 @@ const char *kind_name(int k)
 
 const char *doc_type_name(int t)
 {
-	return t >= 1 && t <= DOC_TYPE_MAX ? _(doc_types[t]) : NULL;
+	return t >= 1 && t <= DOC_TYPE_MAX ? _(doc_types[t].name) : NULL;
 }
 
 const char *doc_state_name(int s)
 {
-	return s >= 1 && s <= DOC_STATE_MAX ? _(doc_states[s]) : NULL;
+	return s >= 1 && s <= DOC_STATE_MAX ? _(doc_states[s].name) : NULL;
 }
 
 const char *doc_relation_name(int r)
 {
-	return r >= 1 && r <= DOC_RELATION_MAX ? _(doc_relations[r]) : NULL;
+	return r >= 1 && r <= DOC_RELATION_MAX ? _(doc_relations[r].name) : NULL;
 }
 
 /* Compares the folds of a and b, treating '_' and '-' as spaces. */
@@ -175,4 +187,24 @@ int status_names_width(void)
 int kind_names_width(void)
 {
 	return widest(kinds, KIND_MAX);
+}
+
+int choice_count(enum choice_list l)
+{
+	return choice_lists[l].max;
+}
+
+const char *choice_code(enum choice_list l, int v)
+{
+	return v >= 1 && v <= choice_lists[l].max ? choice_lists[l].v[v].code : NULL;
+}
+
+const char *choice_name(enum choice_list l, int v)
+{
+	return v >= 1 && v <= choice_lists[l].max ? _(choice_lists[l].v[v].name) : NULL;
+}
+
+int choice_parse(enum choice_list l, const char *text)
+{
+	return parse(choice_lists[l].v, choice_lists[l].max, text);
 }

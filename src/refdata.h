@@ -56,4 +56,28 @@ int kind_names_width(void);
 int status_parse(const char *text);
 int kind_parse(const char *text);
 
+/* The lists a choice field of a record picks from. */
+enum choice_list {
+	CHOICE_KIND,
+	CHOICE_STATUS,       /* the stored statuses: overdue is never chosen */
+	CHOICE_DOC_TYPE,
+	CHOICE_DOC_STATE,
+	CHOICE_DOC_RELATION,
+};
+
+/* How many entries list l has; they are numbered from 1 (the schema's ids). */
+int choice_count(enum choice_list l);
+
+/* The code ("in_progress") of entry v of l, or NULL. */
+const char *choice_code(enum choice_list l, int v);
+
+/* The translated name of entry v of l, or NULL. */
+const char *choice_name(enum choice_list l, int v);
+
+/*
+ * The entry of l that text names (its code, English or Vietnamese name,
+ * without regard to case or diacritics), or 0.
+ */
+int choice_parse(enum choice_list l, const char *text);
+
 #endif

@@ -22,10 +22,10 @@
 
 const char *const settings_known_keys[] = {
 	"database:path", "database:busy_timeout", "ui:language", "ui:theme", "ui:colours",
-	"ui:date_format", "print:command", "keys:*", NULL,
+	"ui:date_format", "print:command", "user:name", "keys:*", NULL,
 };
 
-static const char *const known_sections[] = { "database", "ui", "print", "keys", NULL };
+static const char *const known_sections[] = { "database", "ui", "print", "user", "keys", NULL };
 
 /*
  * iniparser reports syntax errors through a callback without a context
@@ -72,6 +72,7 @@ void settings_free(struct settings *c)
 	free(c->db_path);
 	free(c->db_path_source);
 	free(c->print_command);
+	free(c->user_name);
 	free_keys(c->keys, c->nkeys);
 	settings_defaults(c);
 }
@@ -447,6 +448,19 @@ static int apply(struct settings *t, dictionary *d, struct reading *r, settings_
 			return -1;
 		t->date_format = (enum date_style)v;
 	}
+	if ((s = iniparser_getstring(d, "user:name", NULL)) != NULL) {
+		const char *p;
+
+		if (*s == '\0' || strlen(s) > 60)
+			return bad(r, "user", "name", s, _("should be a name of 1 to 60 characters"));
+		for (p = s; *p != '\0'; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				return bad(r, "user", "name", s, _("holds a control character"));
+		free(t->user_name);
+		t->user_name = strdup(s);
+		if (t->user_name == NULL)
+			return error_set(r->err, ERROR_RUNTIME, _("out of memory"));
+	}
 	if ((s = iniparser_getstring(d, "print:command", NULL)) != NULL) {
 		if (*s == '\0')
 			return bad(r, "print", "command", s, _("is empty: give the command a printed screen is sent to"));
@@ -594,6 +608,7 @@ int settings_read_file(struct settings *c, const char *path, bool must_exist,
 	t.db_path = c->db_path != NULL ? strdup(c->db_path) : NULL;
 	t.db_path_source = c->db_path_source != NULL ? strdup(c->db_path_source) : NULL;
 	t.print_command = c->print_command != NULL ? strdup(c->print_command) : NULL;
+	t.user_name = c->user_name != NULL ? strdup(c->user_name) : NULL;
 	if (copy_keys(&t.keys, &t.nkeys, c->keys, c->nkeys) != 0) {
 		error_set(err, ERROR_RUNTIME, _("out of memory"));
 		t.keys = NULL;

@@ -49,6 +49,7 @@ struct settings {
 	enum ui_colour colour;
 	enum date_style date_format;
 	char *print_command; /* [print] command; NULL: "lp" */
+	char *user_name;     /* [user] name: who the history says saved; NULL: the login name */
 	struct key_setting *keys;
 	size_t nkeys;
 };

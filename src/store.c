@@ -1037,6 +1037,12 @@ const char *store_login(const struct store *s)
 	return s->login;
 }
 
+void store_set_login(struct store *s, const char *name)
+{
+	if (name != NULL && *name != '\0')
+		snprintf(s->login, sizeof s->login, "%s", name);
+}
+
 int store_schema_version(struct store *s)
 {
 	int v = -1;

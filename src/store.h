@@ -94,8 +94,11 @@ enum store_ro_reason store_read_only(const struct store *s);
 /* True when store_open created the file. */
 bool store_created(const struct store *s);
 
-/* The login name recorded in history rows. */
+/* The name recorded in the change log: [user] name when set, else the login name. */
 const char *store_login(const struct store *s);
+
+/* Records saves under name (cut to 63 bytes) instead of the login name. */
+void store_set_login(struct store *s, const char *name);
 
 /*
  * Checks that every table of the current schema is there (the file may

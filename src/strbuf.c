@@ -82,3 +82,15 @@ void strbuf_free(struct strbuf *b)
 	b->len = b->cap = 0;
 	b->failed = false;
 }
+
+char *strbuf_detach(struct strbuf *b)
+{
+	char *s = b->s;
+
+	if (s == NULL)
+		s = strdup("");
+	b->s = NULL;
+	b->len = b->cap = 0;
+	b->failed = false;
+	return s;
+}

@@ -30,6 +30,12 @@ void strbuf_reset(struct strbuf *b);
 /* The content ("" when empty). */
 const char *strbuf_str(const struct strbuf *b);
 
+/*
+ * The content, which the caller now owns and frees; b is empty again. NULL
+ * only when out of memory.
+ */
+char *strbuf_detach(struct strbuf *b);
+
 /* Frees b's memory and empties it. */
 void strbuf_free(struct strbuf *b);
 

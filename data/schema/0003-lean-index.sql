@@ -27,6 +27,10 @@ CREATE INDEX document_date ON document(signed_date);
 CREATE INDEX document_link_to ON document_link(to_id);
 -- A clerk's own saves, newest last: what u undoes (not the seed or an import).
 CREATE INDEX change_login ON change(login, at) WHERE what NOT IN ('seed', 'import');
+-- The clerks' saves in time order: each save is later than every other.
+CREATE INDEX change_at ON change(at) WHERE what NOT IN ('seed', 'import');
+-- The undo that reverses a change, and the redo that reverses an undo.
+CREATE INDEX change_undoes ON change(undoes) WHERE undoes IS NOT NULL;
 
 -- The full-text index over item.search: words only (detail=none: no
 -- positions), searched by word prefixes. The stock sqlite3 shell can search
