@@ -165,7 +165,7 @@ static int insert_record(struct store *s, struct record *next, struct error *err
 	sqlite3_stmt *st = NULL;
 	int ret = -1;
 
-	if (uuid_new(next->id) != 0)
+	if (!uuid_valid(next->id) && uuid_new(next->id) != 0)
 		return error_set(err, ERROR_RUNTIME, _("the system gave no random numbers for a new key"));
 	if (numbered) {
 		long no = 0;
@@ -426,7 +426,7 @@ int record_save(struct store *s, const struct record *base, const struct record 
 			}
 		}
 		memcpy(next.id, cur.id, sizeof next.id);
-	} else {
+	} else if (o == NULL || !o->keep_id) {
 		next.id[0] = '\0';
 	}
 	res->nerrors = record_check(s, &next, res->errors, SAVE_MAX_ERRORS, err);
@@ -460,7 +460,7 @@ int record_archive(struct store *s, enum record_kind k, const char *id, bool arc
                    struct save_result *res, struct error *err)
 {
 	struct record cur, mine;
-	struct save_options o = { archived ? "archive" : "restore", false };
+	struct save_options o = { archived ? "archive" : "restore", false, false };
 	int n, f, found, rc;
 	const struct field *fs = fields_of(k, &n);
 

@@ -58,6 +58,7 @@ struct save_result {
 struct save_options {
 	const char *what;   /* "add", "edit", "archive", "restore", "import"; NULL: add or edit */
 	bool strict;        /* refuse when the version moved, merge nothing (hoso set --if-version) */
+	bool keep_id;       /* an add keeps mine's key (an import: the record keeps its key across copies) */
 };
 
 /* Frees what res holds; accepts NULL. */

@@ -28,42 +28,51 @@ static const struct command commands[] = {
 	{ "undo", cmd_undo },
 	{ "redo", cmd_redo },
 	{ "comment", cmd_comment },
+	{ "export", cmd_export },
+	{ "import", cmd_import },
+};
+
+/* The usage, a line or a few at a time (one message each, for the translators). */
+static const char *const usage_lines[] = {
+	N_("Usage:\n"),
+	N_("  hoso [--db FILE] [--config FILE] [--read-only]   the full-screen application\n"),
+	N_("  hoso init [--db FILE] [--empty]                  a new database, seeded unless --empty\n"),
+	N_("  hoso list [--status S] [--kind K] [--year Y] [--search TEXT]\n"
+	   "            [--sort FIELD[:desc]] [--format table|csv|json]\n"),
+	N_("  hoso show ID                                     one item, whole\n"),
+	N_("  hoso check                                       integrity and schema version\n"),
+	N_("  hoso backup FILE                                 a consistent copy of the database\n"),
+	N_("  hoso backup --restore FILE                       the database made what the copy FILE holds\n"),
+	N_("  hoso add --kind K --title T [--parent ID] [FIELD=VALUE ...]   a new item\n"),
+	N_("  hoso add --record document|unit|locality FIELD=VALUE ...      a new record\n"),
+	N_("  hoso set ID FIELD=VALUE ... [--if-version N] [--record R]     change fields\n"),
+	N_("  hoso archive ID | hoso restore ID [--record R]   take out of the lists, or back\n"),
+	N_("  hoso undo [--force] | hoso redo                  your last change, undone or redone\n"),
+	N_("  hoso comment ID TEXT                             a comment on an item\n"),
+	N_("  hoso export --format csv|json|xlsx [--output FILE] [--excel]\n"),
+	N_("  hoso import FILE [--dry-run]                     what export wrote, checked\n"),
+	N_("  hoso --help | --version\n"),
+	N_("\nOptions for every command:\n"
+	   "  --db FILE       the database (default: $XDG_DATA_HOME/hoso/hoso.db)\n"
+	   "  --config FILE   a configuration file read after the others\n"
+	   "  --read-only     never write to the database\n"),
+	N_("\nStatuses: planned, in_progress, suspended, done, cancelled, overdue.\n"
+	   "Kinds: task, scheme, project, pilot, event, agreement, recommendation.\n"
+	   "Sort fields: no, code, title, kind, unit, due, status, progress.\n"),
+	N_("ID: an item's number (12 or #12), its code, or its key (a UUID or its first 8 characters);\n"
+	   "    a document's number or #no, a unit's or locality's name, or a key.\n"),
+	N_("Item fields: kind, code, title, parent, lead_unit, partners, status, progress, start,\n"
+	   "    due, done, year, localities, documents, targets, notes, source (see hoso(1)).\n"),
+	N_("\nExit status: 0 success, 1 runtime error, 2 usage error.\n"
+	   "See hoso(1) and hoso.ini(5).\n"),
 };
 
 static void usage(FILE *f)
 {
-	fputs(_("Usage:\n"
-	        "  hoso [--db FILE] [--config FILE] [--read-only]   the full-screen application\n"
-	        "  hoso init [--db FILE] [--empty]                  a new database, seeded unless --empty\n"
-	        "  hoso list [--status S] [--kind K] [--year Y] [--search TEXT]\n"
-	        "            [--sort FIELD[:desc]] [--format table|csv|json]\n"
-	        "  hoso show ID                                     one item, whole\n"
-	        "  hoso check                                       integrity and schema version\n"
-	        "  hoso backup FILE                                 a consistent copy of the database\n"
-	        "  hoso backup --restore FILE                       the database made what the copy FILE holds\n"
-	        "  hoso add --kind K --title T [--parent ID] [FIELD=VALUE ...]   a new item\n"
-	        "  hoso add --record document|unit|locality FIELD=VALUE ...      a new record\n"
-	        "  hoso set ID FIELD=VALUE ... [--if-version N] [--record R]     change fields\n"
-	        "  hoso archive ID | hoso restore ID [--record R]   take out of the lists, or back\n"
-	        "  hoso undo [--force] | hoso redo                  your last change, undone or redone\n"
-	        "  hoso comment ID TEXT                             a comment on an item\n"
-	        "  hoso --help | --version\n"
-	        "\n"
-	        "Options for every command:\n"
-	        "  --db FILE       the database (default: $XDG_DATA_HOME/hoso/hoso.db)\n"
-	        "  --config FILE   a configuration file read after the others\n"
-	        "  --read-only     never write to the database\n"
-	        "\n"
-	        "Statuses: planned, in_progress, suspended, done, cancelled, overdue.\n"
-	        "Kinds: task, scheme, project, pilot, event, agreement, recommendation.\n"
-	        "Sort fields: no, code, title, kind, unit, due, status, progress.\n"
-	        "ID: an item's number (12 or #12), its code, or its key (a UUID or its first 8 characters);\n"
-	        "    a document's number or #no, a unit's or locality's name, or a key.\n"
-	        "Item fields: kind, code, title, parent, lead_unit, partners, status, progress, start,\n"
-	        "    due, done, year, localities, documents, targets, notes, source (see hoso(1)).\n"
-	        "\n"
-	        "Exit status: 0 success, 1 runtime error, 2 usage error.\n"
-	        "See hoso(1) and hoso.ini(5).\n"), f);
+	size_t i;
+
+	for (i = 0; i < sizeof usage_lines / sizeof usage_lines[0]; i++)
+		fputs(_(usage_lines[i]), f);
 }
 
 /*

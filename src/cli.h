@@ -90,5 +90,7 @@ int cmd_restore(struct context *c, int argc, char **argv);
 int cmd_undo(struct context *c, int argc, char **argv);
 int cmd_redo(struct context *c, int argc, char **argv);
 int cmd_comment(struct context *c, int argc, char **argv);
+int cmd_export(struct context *c, int argc, char **argv);
+int cmd_import(struct context *c, int argc, char **argv);
 
 #endif

@@ -242,7 +242,7 @@ int cmd_set(struct context *c, int argc, char **argv)
 	enum record_kind k = REC_ITEM;
 	struct record base, mine;
 	struct save_result res;
-	struct save_options o = { NULL, false };
+	struct save_options o = { NULL, false, false };
 	struct error err = { 0 };
 	long if_version = 0;
 	int opt, status, exit_now = -1;

@@ -269,3 +269,117 @@ int record_load_no(struct store *s, enum record_kind k, long no, struct record *
 	}
 	return load_where(s, k, "no = ?1", NULL, no, out, err);
 }
+
+/* ------------------------------------------------------------------ every record */
+
+struct record_cursor {
+	struct store *store;
+	enum record_kind kind;
+	sqlite3_stmt *st;
+};
+
+/* The canonical text of a field kept in a table of its own, as one SQL expression over x. */
+static const char *lines_expr(enum record_kind k, const struct field *f)
+{
+	if (k == REC_ITEM && strcmp(f->name, "partners") == 0)
+		return "(SELECT group_concat(v, char(10)) FROM (SELECT hoso_uuid_text(unit_id)"
+		       " || CASE WHEN ifnull(role, '') <> '' THEN char(9) || role ELSE '' END AS v"
+		       " FROM item_partner WHERE item_id = x.id ORDER BY unit_id))";
+	if (k == REC_ITEM && strcmp(f->name, "localities") == 0)
+		return "(SELECT group_concat(v, char(10)) FROM (SELECT hoso_uuid_text(locality_id) AS v"
+		       " FROM item_locality WHERE item_id = x.id ORDER BY locality_id))";
+	if (k == REC_ITEM && strcmp(f->name, "documents") == 0)
+		return "(SELECT group_concat(v, char(10)) FROM (SELECT hoso_uuid_text(document_id) AS v"
+		       " FROM item_document WHERE item_id = x.id ORDER BY document_id))";
+	if (k == REC_DOCUMENT && strcmp(f->name, "links") == 0)
+		return "(SELECT group_concat(v, char(10)) FROM (SELECT hoso_uuid_text(l.to_id) || char(9) || r.code AS v"
+		       " FROM document_link l JOIN doc_relation r ON r.id = l.relation WHERE l.from_id = x.id"
+		       " ORDER BY l.to_id, r.code))";
+	if (k == REC_ITEM && strcmp(f->name, "targets") == 0)
+		return "(SELECT group_concat(v, char(10)) FROM (SELECT description || char(9) || ifnull(measure, '')"
+		       " || char(9) || CASE WHEN min_value IS NULL THEN '' ELSE printf('%.15g', min_value) END"
+		       " || char(9) || CASE WHEN max_value IS NULL THEN '' ELSE printf('%.15g', max_value) END"
+		       " || char(9) || CASE WHEN actual IS NULL THEN '' ELSE printf('%.15g', actual) END"
+		       " || char(9) || ifnull(notes, '') AS v"
+		       " FROM target WHERE item_id = x.id ORDER BY position, id))";
+	return "NULL";
+}
+
+int record_cursor_open(struct record_cursor **out, struct store *s, enum record_kind k,
+                       struct error *err)
+{
+	const struct field *fs;
+	struct record_cursor *c;
+	struct strbuf sql = STRBUF_INIT;
+	bool numbered = k == REC_ITEM || k == REC_DOCUMENT;
+	int n, i, rc;
+
+	*out = NULL;
+	fs = fields_of(k, &n);
+	strbuf_printf(&sql, "SELECT x.id, %s, x.version", numbered ? "x.no" : "0");
+	for (i = 0; i < n; i++) {
+		if (fs[i].column != NULL)
+			strbuf_printf(&sql, ", x.\"%s\"", fs[i].column);
+		else
+			strbuf_printf(&sql, ", %s", lines_expr(k, &fs[i]));
+	}
+	strbuf_printf(&sql, " FROM \"%s\" x ORDER BY %s", record_table(k), numbered ? "x.no" : "x.name_key, x.id");
+	c = calloc(1, sizeof *c);
+	if (c == NULL || sql.failed) {
+		free(c);
+		strbuf_free(&sql);
+		return error_set(err, ERROR_RUNTIME, _("out of memory"));
+	}
+	c->store = s;
+	c->kind = k;
+	rc = store_prepare(s, strbuf_str(&sql), &c->st, err);
+	strbuf_free(&sql);
+	if (rc != 0) {
+		free(c);
+		return -1;
+	}
+	*out = c;
+	return 0;
+}
+
+int record_cursor_next(struct record_cursor *c, struct record *out, struct error *err)
+{
+	const struct field *fs;
+	int n, i, rc;
+
+	record_clear(out);
+	record_init(out, c->kind);
+	rc = sqlite3_step(c->st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return store_fail(c->store, err, _("reading a record"));
+	fs = fields_of(c->kind, &n);
+	store_column_uuid(c->st, 0, out->id);
+	out->no = (long)sqlite3_column_int64(c->st, 1);
+	out->version = (long)sqlite3_column_int64(c->st, 2);
+	for (i = 0; i < n; i++) {
+		int col = 3 + i;
+
+		if (fs[i].column != NULL) {
+			if (column_value(c->st, col, &fs[i], &out->v[i]) != 0)
+				goto oom;
+		} else if (sqlite3_column_type(c->st, col) != SQLITE_NULL) {
+			if ((out->v[i] = strdup((const char *)sqlite3_column_text(c->st, col))) == NULL)
+				goto oom;
+		}
+	}
+	return 1;
+oom:
+	record_clear(out);
+	return error_set(err, ERROR_RUNTIME, _("out of memory"));
+}
+
+void record_cursor_close(struct record_cursor **c)
+{
+	if (c == NULL || *c == NULL)
+		return;
+	sqlite3_finalize((*c)->st);
+	free(*c);
+	*c = NULL;
+}

@@ -67,4 +67,21 @@ int record_load(struct store *s, enum record_kind k, const char *id, struct reco
 int record_load_no(struct store *s, enum record_kind k, long no, struct record *out,
                    struct error *err);
 
+/*
+ * Every record of a kind, one at a time (items and documents by number,
+ * units and localities by name), each as record_load gives it: for exports
+ * and reports, memory bounded by one record. Close with record_cursor_close.
+ */
+struct record_cursor;
+
+/* Starts reading the records of kind k. Returns 0 and *out, or -1 with err set. */
+int record_cursor_open(struct record_cursor **out, struct store *s, enum record_kind k,
+                       struct error *err);
+
+/* The next record into *out (initialised here). Returns 1, 0 at the end, or -1 with err set. */
+int record_cursor_next(struct record_cursor *c, struct record *out, struct error *err);
+
+/* Frees *c and sets it to NULL; accepts NULL. */
+void record_cursor_close(struct record_cursor **c);
+
 #endif

@@ -27,6 +27,7 @@ struct store {
 	bool created;
 	bool immutable;       /* opened with immutable=1 (no -shm could be made) */
 	long busy_timeout_ms;
+	int depth;            /* changes begun with store_begin and not ended (savepoints within the first) */
 	char login[64];
 	int (*interrupt)(void *);
 	void *interrupt_ctx;
@@ -1054,27 +1055,60 @@ int store_schema_version(struct store *s)
 
 int store_begin(struct store *s, struct error *err)
 {
+	char sql[48];
+
 	if (s->ro != STORE_RO_NO)
 		return error_set(err, ERROR_RUNTIME, _("%s: the database is open read-only"), s->path);
+	if (s->depth > 0) {
+		/* Within a change already begun (an import): a savepoint of it. */
+		snprintf(sql, sizeof sql, "SAVEPOINT hoso_%d", s->depth);
+		if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			return store_fail(s, err, _("starting a change"));
+		s->depth++;
+		return 0;
+	}
 	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(s, err, _("starting a change"));
+	s->depth = 1;
 	return 0;
 }
 
 int store_commit(struct store *s, struct error *err)
 {
+	char sql[48];
+
+	if (s->depth > 1) {
+		snprintf(sql, sizeof sql, "RELEASE hoso_%d", s->depth - 1);
+		if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			store_fail(s, err, _("saving"));
+			store_rollback(s);
+			return -1;
+		}
+		s->depth--;
+		return 0;
+	}
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		store_fail(s, err, _("saving"));
 		store_rollback(s);
 		return -1;
 	}
+	s->depth = 0;
 	return 0;
 }
 
 void store_rollback(struct store *s)
 {
+	char sql[80];
+
+	if (s->depth > 1) {
+		snprintf(sql, sizeof sql, "ROLLBACK TO hoso_%d; RELEASE hoso_%d", s->depth - 1, s->depth - 1);
+		sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+		s->depth--;
+		return;
+	}
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->depth = 0;
 }
 
 int store_data_version(struct store *s, long *out, struct error *err)

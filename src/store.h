@@ -113,8 +113,10 @@ int store_schema_version(struct store *s);
 
 /*
  * Starts a write transaction with BEGIN IMMEDIATE, waiting up to the busy
- * timeout for another writer. Returns 0, or -1 with err set (read-only,
- * busy, I/O).
+ * timeout for another writer; within one already begun (an import made of
+ * many saves), a savepoint of it, which store_commit releases and
+ * store_rollback takes back alone. Returns 0, or -1 with err set
+ * (read-only, busy, I/O).
  */
 int store_begin(struct store *s, struct error *err);
 

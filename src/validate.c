@@ -21,14 +21,18 @@
 
 /* ------------------------------------------------------------------ text */
 
-/* A character no field stores: controls (a line break only in notes) and bidi overrides. */
-static bool refused_cp(uint32_t cp, bool lines)
+/* What a text may hold beyond printable characters. */
+enum { ALLOW_LINES = 1, ALLOW_TABS = 2 };
+
+/* A character no field stores: controls (a line break only in notes and lists) and bidi overrides. */
+static bool refused_cp(uint32_t cp, int allow)
 {
 	if (cp == '\n')
-		return !lines;
+		return !(allow & ALLOW_LINES);
+	if (cp == '\t')
+		return !(allow & ALLOW_TABS);
 	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x061c || cp == 0x200e ||
-	       cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
-	       cp == 0xfffd;
+	       cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 /* s trimmed of spaces at both ends, in NFC; NULL when out of memory. */
@@ -47,7 +51,7 @@ static char *clean_text(const char *s)
 }
 
 /* Checks text: UTF-8, no refused character, at most max characters. */
-static int check_text(const char *s, bool lines, int max, char *why, size_t whysz)
+static int check_text(const char *s, int allow, int max, char *why, size_t whysz)
 {
 	size_t i = 0, n = strlen(s);
 	int chars = 0;
@@ -60,7 +64,7 @@ static int check_text(const char *s, bool lines, int max, char *why, size_t whys
 		uint32_t cp;
 
 		i += utf8_decode(s + i, n - i, &cp);
-		if (refused_cp(cp, lines)) {
+		if (refused_cp(cp, allow)) {
 			if (cp == '\n')
 				snprintf(why, whysz, "%s", _("takes one line only"));
 			else
@@ -338,7 +342,7 @@ static int parse_multi(struct store *s, const struct field *f, const char *typed
 			}
 			snprintf(line, sizeof line, "%s\t%s", id, choice_code(CHOICE_DOC_RELATION, rel));
 		} else if (word != NULL && *word != '\0') {
-			if ((rc = check_text(word, false, 100, why, whysz)) != 0)
+			if ((rc = check_text(word, 0, 100, why, whysz)) != 0)
 				break;
 			snprintf(line, sizeof line, "%s\t%s", id, word);
 		} else {
@@ -412,7 +416,7 @@ static int parse_targets(const char *typed, char **out, char *why, size_t whysz)
 		}
 		for (k = 0; k < 6 && rc == 0; k++)
 			if (part[k] != NULL && (k < 2 || k == 5))
-				rc = check_text(part[k], false, 500, why, whysz);
+				rc = check_text(part[k], 0, 500, why, whysz);
 		for (k = 0; k < 3 && rc == 0; k++) {
 			if (part[k + 2] == NULL || *part[k + 2] == '\0')
 				continue;
@@ -464,6 +468,10 @@ int field_parse(struct store *s, enum record_kind k, int fi, const char *typed,
 	why[0] = '\0';
 	if (typed == NULL)
 		typed = "";
+	if (!utf8_valid(typed, strlen(typed))) {
+		snprintf(why, whysz, "%s", _("is not valid UTF-8 text"));
+		return -1;
+	}
 	t = f->type == FT_NOTES ? text_nfc_dup(typed, strlen(typed), NULL) : clean_text(typed);
 	if (t == NULL) {
 		if (!utf8_valid(typed, strlen(typed))) {
@@ -487,7 +495,7 @@ int field_parse(struct store *s, enum record_kind k, int fi, const char *typed,
 	switch (f->type) {
 	case FT_TEXT:
 	case FT_NOTES:
-		rc = check_text(t, f->type == FT_NOTES, f->max, why, whysz);
+		rc = check_text(t, f->type == FT_NOTES ? ALLOW_LINES : 0, f->max, why, whysz);
 		if (rc == 0) {
 			*out = t;
 			t = NULL;
@@ -556,7 +564,8 @@ int field_parse(struct store *s, enum record_kind k, int fi, const char *typed,
 	}
 	case FT_MULTI:
 	case FT_LINKS:
-		if (check_text(t, true, 0, why, whysz) != 0)
+		/* Entries a line each; a tab before a role or a relation (as exports write them). */
+		if (check_text(t, ALLOW_LINES | ALLOW_TABS, 0, why, whysz) != 0)
 			rc = -1;
 		else
 			rc = parse_multi(s, f, t, out, why, whysz, err);

@@ -282,7 +282,7 @@ static void test_two_clerks(void **state)
 	/* Strict (hoso set --if-version): any move of the version is refused. */
 	put(&b, "progress", "30");
 	put(&b, "year", "2024");
-	assert_int_equal(record_save(s, &base, &b, &(struct save_options){ NULL, true }, &res, &err), 0);
+	assert_int_equal(record_save(s, &base, &b, &(struct save_options){ NULL, true, false }, &res, &err), 0);
 	assert_int_equal(res.outcome, SAVE_STALE);
 	save_result_clear(&res);
 	record_clear(&a);
