@@ -106,7 +106,7 @@ static int write_lines(struct store *s, enum record_kind k, const struct field *
 	} else {
 		return 0;
 	}
-	if (store_prepare(s, del, &d, err) != 0 || store_prepare(s, ins, &st, err) != 0)
+	if (store_cached(s, del, &d, err) != 0 || store_cached(s, ins, &st, err) != 0)
 		goto done;
 	store_bind_uuid(d, 1, id);
 	if (exec_bound(s, d, err) != 0)
@@ -150,8 +150,8 @@ static int write_lines(struct store *s, enum record_kind k, const struct field *
 	}
 	ret = 0;
 done:
-	sqlite3_finalize(d);
-	sqlite3_finalize(st);
+	store_release(s, d);
+	store_release(s, st);
 	return ret;
 }
 
@@ -191,7 +191,7 @@ static int insert_record(struct store *s, struct record *next, struct error *err
 		error_set(err, ERROR_RUNTIME, _("out of memory"));
 		goto done;
 	}
-	if (store_prepare(s, strbuf_str(&sql), &st, err) != 0)
+	if (store_cached(s, strbuf_str(&sql), &st, err) != 0)
 		goto done;
 	store_bind_uuid(st, 1, next->id);
 	if (numbered)
@@ -203,7 +203,7 @@ static int insert_record(struct store *s, struct record *next, struct error *err
 		goto done;
 	ret = 0;
 done:
-	sqlite3_finalize(st);
+	store_release(s, st);
 	strbuf_free(&sql);
 	strbuf_free(&vals);
 	return ret;
@@ -228,7 +228,7 @@ static int update_record(struct store *s, const struct record *cur, struct recor
 		strbuf_free(&sql);
 		return error_set(err, ERROR_RUNTIME, _("out of memory"));
 	}
-	if (store_prepare(s, strbuf_str(&sql), &st, err) != 0)
+	if (store_cached(s, strbuf_str(&sql), &st, err) != 0)
 		goto done;
 	store_bind_uuid(st, 1, cur->id);
 	sqlite3_bind_int64(st, 2, cur->version);
@@ -245,7 +245,7 @@ static int update_record(struct store *s, const struct record *cur, struct recor
 	next->version = cur->version + 1;
 	ret = 0;
 done:
-	sqlite3_finalize(st);
+	store_release(s, st);
 	strbuf_free(&sql);
 	return ret;
 }
@@ -275,16 +275,16 @@ static int write_change(struct store *s, enum record_kind k, const char *entity_
 	 * Saves keep their order even within one millisecond, whoever made
 	 * them (undo takes a clerk's last; a change "since" is a later one).
 	 */
-	if (store_prepare(s, "SELECT ifnull(max(at), 0) FROM change WHERE what NOT IN ('seed', 'import')", &st, err) != 0)
+	if (store_cached(s, "SELECT ifnull(max(at), 0) FROM change WHERE what NOT IN ('seed', 'import')", &st, err) != 0)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		last = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (at <= last)
 		at = last + 1;
 	if (uuid_new(id) != 0)
 		return error_set(err, ERROR_RUNTIME, _("the system gave no random numbers for a new key"));
-	if (store_prepare(s, "INSERT INTO change (id, at, login, entity, entity_id, what, undoes)"
+	if (store_cached(s, "INSERT INTO change (id, at, login, entity, entity_id, what, undoes)"
 	                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st, err) != 0)
 		return -1;
 	store_bind_uuid(st, 1, id);
@@ -295,7 +295,7 @@ static int write_change(struct store *s, enum record_kind k, const char *entity_
 	sqlite3_bind_text(st, 6, what, -1, SQLITE_STATIC);
 	store_bind_uuid(st, 7, undoes);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("saving"));
 }
 
@@ -305,7 +305,7 @@ static int write_history(struct store *s, const char *change_id, const char *fie
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_prepare(s, "INSERT INTO history (change_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4)",
+	if (store_cached(s, "INSERT INTO history (change_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4)",
 	                  &st, err) != 0)
 		return -1;
 	store_bind_uuid(st, 1, change_id);
@@ -313,7 +313,7 @@ static int write_history(struct store *s, const char *change_id, const char *fie
 	sqlite3_bind_text(st, 3, old_value, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, new_value, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("saving"));
 }
 
@@ -518,18 +518,18 @@ int comment_add(struct store *s, const char *item_id, const char *text, char cha
 		goto fail;
 	}
 	if (write_change(s, REC_ITEM, item_id, "comment", NULL, change_id, err) != 0 ||
-	    store_prepare(s, "INSERT INTO comment (id, item_id, at, login, body)"
+	    store_cached(s, "INSERT INTO comment (id, item_id, at, login, body)"
 	                     " SELECT id, entity_id, at, login, ?2 FROM change WHERE id = ?1", &st, err) != 0)
 		goto fail;
 	store_bind_uuid(st, 1, change_id);
 	sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
 	if (exec_bound(s, st, err) != 0 || write_history(s, change_id, "comment", NULL, body, err) != 0)
 		goto fail;
-	sqlite3_finalize(st);
+	store_release(s, st);
 	free(body);
 	return store_commit(s, err);
 fail:
-	sqlite3_finalize(st);
+	store_release(s, st);
 	free(body);
 	store_rollback(s);
 	return -1;
@@ -544,7 +544,7 @@ static int find_target(struct store *s, const char *sql, char id[UUID_LEN + 1], 
 	sqlite3_stmt *st;
 	int rc;
 
-	if (store_prepare(s, sql, &st, err) != 0)
+	if (store_cached(s, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, store_login(s), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -554,7 +554,7 @@ static int find_target(struct store *s, const char *sql, char id[UUID_LEN + 1], 
 		store_column_uuid(st, 2, entity_id);
 		snprintf(what, 16, "%s", (const char *)sqlite3_column_text(st, 3));
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (rc == SQLITE_ROW)
 		return *k == REC_COUNT ? 0 : 1;
 	return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("reading the changes"));
@@ -581,7 +581,7 @@ static int later_change(struct store *s, const char *entity_id, const char *fiel
 		snprintf(res->other_login, sizeof res->other_login, "%s", (const char *)sqlite3_column_text(st, 0));
 		res->other_at = sqlite3_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, err, _("reading the changes"));
 }
 
@@ -629,18 +629,18 @@ int change_undo(struct store *s, bool redo, bool force, struct undo_result *res,
 		char q[96];
 
 		snprintf(q, sizeof q, "SELECT no FROM %s WHERE id = ?1", record_table(k));
-		if (store_prepare(s, q, &st, err) != 0)
+		if (store_cached(s, q, &st, err) != 0)
 			goto fail;
 		store_bind_uuid(st, 1, entity_id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			res->no = (long)sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		store_release(s, st);
 		st = NULL;
 	}
 	snprintf(res->what, sizeof res->what, "%s", what);
 	if (redo) {
 		/* Redoing the undo of a comment puts the comment back. */
-		if (store_prepare(s, "SELECT c.id FROM change c WHERE c.what = 'comment'"
+		if (store_cached(s, "SELECT c.id FROM change c WHERE c.what = 'comment'"
 		                     " AND c.id = (SELECT undoes FROM change WHERE id = ?1)", &st, err) != 0)
 			goto fail;
 		store_bind_uuid(st, 1, target);
@@ -648,9 +648,9 @@ int change_undo(struct store *s, bool redo, bool force, struct undo_result *res,
 			char comment[UUID_LEN + 1];
 
 			store_column_uuid(st, 0, comment);
-			sqlite3_finalize(st);
+			store_release(s, st);
 			st = NULL;
-			if (store_prepare(s, "INSERT INTO comment (id, item_id, at, login, body)"
+			if (store_cached(s, "INSERT INTO comment (id, item_id, at, login, body)"
 			                     " SELECT c.id, c.entity_id, c.at, c.login, h.new_value FROM change c"
 			                     " JOIN history h ON h.change_id = c.id AND h.field = 'comment' WHERE c.id = ?1",
 			                  &st, err) != 0)
@@ -658,22 +658,22 @@ int change_undo(struct store *s, bool redo, bool force, struct undo_result *res,
 			store_bind_uuid(st, 1, comment);
 			if (exec_bound(s, st, err) != 0 || write_change(s, k, entity_id, "redo", target, sr.change_id, err) != 0)
 				goto fail;
-			sqlite3_finalize(st);
+			store_release(s, st);
 			snprintf(res->fields, sizeof res->fields, "comment");
 			res->outcome = UNDO_DONE;
 			return store_commit(s, err);
 		}
-		sqlite3_finalize(st);
+		store_release(s, st);
 		st = NULL;
 	}
 	if (strcmp(what, "comment") == 0 && !redo) {
 		/* A comment is taken back: its row goes, the change says so. */
-		if (store_prepare(s, "DELETE FROM comment WHERE id = ?1", &st, err) != 0)
+		if (store_cached(s, "DELETE FROM comment WHERE id = ?1", &st, err) != 0)
 			goto fail;
 		store_bind_uuid(st, 1, target);
 		if (exec_bound(s, st, err) != 0 || write_change(s, k, entity_id, "undo", target, sr.change_id, err) != 0)
 			goto fail;
-		sqlite3_finalize(st);
+		store_release(s, st);
 		st = NULL;
 		snprintf(res->fields, sizeof res->fields, "comment");
 		res->outcome = UNDO_DONE;
@@ -691,7 +691,7 @@ int change_undo(struct store *s, bool redo, bool force, struct undo_result *res,
 		goto fail;
 	}
 	fs = fields_of(k, &n);
-	if (store_prepare(s, "SELECT field, old_value, new_value FROM history WHERE change_id = ?1", &st, err) != 0)
+	if (store_cached(s, "SELECT field, old_value, new_value FROM history WHERE change_id = ?1", &st, err) != 0)
 		goto fail;
 	store_bind_uuid(st, 1, target);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -710,7 +710,7 @@ int change_undo(struct store *s, bool redo, bool force, struct undo_result *res,
 			if (later_change(s, entity_id, field, target, res, err) != 0)
 				goto fail;
 			res->outcome = UNDO_OVERWRITES;
-			sqlite3_finalize(st);
+			store_release(s, st);
 			st = NULL;
 			store_rollback(s);
 			record_clear(&cur);
@@ -724,7 +724,7 @@ int change_undo(struct store *s, bool redo, bool force, struct undo_result *res,
 		snprintf(res->fields + strlen(res->fields), sizeof res->fields - strlen(res->fields), "%s%s",
 		         res->fields[0] != '\0' ? ", " : "", field);
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	st = NULL;
 	if (rc != SQLITE_DONE) {
 		store_fail(s, err, _("reading the changes"));
@@ -760,7 +760,7 @@ int change_undo(struct store *s, bool redo, bool force, struct undo_result *res,
 oom:
 	error_set(err, ERROR_RUNTIME, _("out of memory"));
 fail:
-	sqlite3_finalize(st);
+	store_release(s, st);
 	store_rollback(s);
 	record_clear(&cur);
 	record_clear(&next);

@@ -393,3 +393,17 @@ size_t collate_vi_key(const char *s, size_t n, unsigned char *out, size_t outsz)
 	key_flush(&k);
 	return k.end;
 }
+
+size_t collate_vi_primary(const char *s, size_t n, unsigned char *out, size_t outsz)
+{
+	size_t len = 0, j;
+	struct reader r;
+	struct elem e;
+
+	reader_init(&r, s, n);
+	while (next_elem(&r, &e))
+		for (j = 0; j < e.nw; j++, len++)
+			if (len < outsz)
+				out[len] = e.w[j];
+	return len;
+}

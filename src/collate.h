@@ -29,4 +29,13 @@ int collate_vi(const char *a, size_t na, const char *b, size_t nb);
  */
 size_t collate_vi_key(const char *s, size_t n, unsigned char *out, size_t outsz);
 
+/*
+ * Writes into out the first level of the key of s alone (what the key holds
+ * before its 00 byte), as collate_vi_key does; returns its full length. Every
+ * text whose first level is that P (same letters, numbers and punctuation,
+ * whatever the tones and case) has a key k with P' <= k < P 01, P' being P
+ * without its trailing zero bytes: an index on the keys finds them all.
+ */
+size_t collate_vi_primary(const char *s, size_t n, unsigned char *out, size_t outsz);
+
 #endif

@@ -83,8 +83,8 @@ static int refresh_names(struct store *s, const char *select_sql, const char *up
 	sqlite3_stmt *sel = NULL, *upd = NULL;
 	int rc, ret = -1;
 
-	if (store_prepare(s, select_sql, &sel, err) != 0 ||
-	    store_prepare(s, update_sql, &upd, err) != 0)
+	if (store_cached(s, select_sql, &sel, err) != 0 ||
+	    store_cached(s, update_sql, &upd, err) != 0)
 		goto done;
 	if (id != NULL)
 		store_bind_uuid(sel, 1, id);
@@ -103,8 +103,8 @@ static int refresh_names(struct store *s, const char *select_sql, const char *up
 fail:
 	store_fail(s, err, _("computing sort keys"));
 done:
-	sqlite3_finalize(sel);
-	sqlite3_finalize(upd);
+	store_release(s, sel);
+	store_release(s, upd);
 	return ret;
 }
 
@@ -126,7 +126,7 @@ static int refresh_documents(struct store *s, const char *id, struct error *err)
 	struct strbuf b = STRBUF_INIT;
 	int rc, i, ret = -1;
 
-	if (store_prepare(s, sel_sql, &sel, err) != 0 || store_prepare(s, upd_sql, &upd, err) != 0)
+	if (store_cached(s, sel_sql, &sel, err) != 0 || store_cached(s, upd_sql, &upd, err) != 0)
 		goto done;
 	if (id != NULL)
 		store_bind_uuid(sel, 1, id);
@@ -150,8 +150,8 @@ fail:
 	store_fail(s, err, _("computing document search text"));
 done:
 	strbuf_free(&b);
-	sqlite3_finalize(sel);
-	sqlite3_finalize(upd);
+	store_release(s, sel);
+	store_release(s, upd);
 	return ret;
 }
 
@@ -181,9 +181,9 @@ static int refresh_items(struct store *s, const char *where, const char *id, str
 		if (where != NULL)
 			strbuf_printf(&q, " WHERE %s", where);
 		prc = q.failed ? error_set(err, ERROR_RUNTIME, _("out of memory"))
-		               : store_prepare(s, strbuf_str(&q), &sel, err);
+		               : store_cached(s, strbuf_str(&q), &sel, err);
 		strbuf_free(&q);
-		if (prc != 0 || store_prepare(s, upd_sql, &upd, err) != 0)
+		if (prc != 0 || store_cached(s, upd_sql, &upd, err) != 0)
 			goto done;
 	}
 	if (id != NULL)
@@ -214,8 +214,8 @@ fail:
 	store_fail(s, err, _("computing item search text"));
 done:
 	strbuf_free(&b);
-	sqlite3_finalize(sel);
-	sqlite3_finalize(upd);
+	store_release(s, sel);
+	store_release(s, upd);
 	return ret;
 }
 
@@ -259,17 +259,17 @@ int derived_refresh_record(struct store *s, enum record_kind k, const char *id, 
 			int rc;
 			char doc[UUID_LEN + 1];
 
-			if (store_prepare(s, "SELECT id FROM document WHERE issuer_id = ?1", &st, err) != 0)
+			if (store_cached(s, "SELECT id FROM document WHERE issuer_id = ?1", &st, err) != 0)
 				return -1;
 			store_bind_uuid(st, 1, id);
 			while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 				store_column_uuid(st, 0, doc);
 				if (refresh_documents(s, doc, err) != 0) {
-					sqlite3_finalize(st);
+					store_release(s, st);
 					return -1;
 				}
 			}
-			sqlite3_finalize(st);
+			store_release(s, st);
 			return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("computing document search text"));
 		}
 	case REC_LOCALITY:

@@ -48,7 +48,7 @@ enum record_kind { REC_ITEM, REC_DOCUMENT, REC_UNIT, REC_LOCALITY, REC_COUNT };
 #define ITEM_FIELDS(X) \
 	X(ITEM_KIND,       "kind",       "kind",         N_("Kind"),          FT_CHOICE,  F_REQUIRED, CHOICE_KIND, 14) \
 	X(ITEM_CODE,       "code",       "code",         N_("Code"),          FT_TEXT,    F_UNIQUE,   60,   10) \
-	X(ITEM_TITLE,      "title",      "title",        N_("Title"),         FT_TEXT,    F_REQUIRED, 500,  0) \
+	X(ITEM_TITLE,      "title",      "title",        N_("Title"),         FT_TEXT,    F_REQUIRED, 4000, 0) \
 	X(ITEM_PARENT,     "parent",     "parent_id",    N_("Part of"),       FT_REF,     0,          REC_ITEM, 0) \
 	X(ITEM_LEAD,       "lead_unit",  "lead_unit_id", N_("Lead unit"),     FT_REF,     0,          REC_UNIT, 16) \
 	X(ITEM_PARTNERS,   "partners",   NULL,           N_("Partner units"), FT_MULTI,   F_ROLE,     REC_UNIT, 0) \
@@ -61,8 +61,8 @@ enum record_kind { REC_ITEM, REC_DOCUMENT, REC_UNIT, REC_LOCALITY, REC_COUNT };
 	X(ITEM_LOCALITIES, "localities", NULL,           N_("Localities"),    FT_MULTI,   0,          REC_LOCALITY, 0) \
 	X(ITEM_DOCUMENTS,  "documents",  NULL,           N_("Documents"),     FT_MULTI,   0,          REC_DOCUMENT, 0) \
 	X(ITEM_TARGETS,    "targets",    NULL,           N_("Targets"),       FT_TARGETS, 0,          0,    0) \
-	X(ITEM_NOTES,      "notes",      "notes",        N_("Notes"),         FT_NOTES,   0,          4000, 0) \
-	X(ITEM_SOURCE,     "source",     "source",       N_("Source"),        FT_NOTES,   0,          4000, 0) \
+	X(ITEM_NOTES,      "notes",      "notes",        N_("Notes"),         FT_NOTES,   0,          20000, 0) \
+	X(ITEM_SOURCE,     "source",     "source",       N_("Source"),        FT_NOTES,   0,          20000, 0) \
 	X(ITEM_ARCHIVED,   "archived",   "archived",     N_("Archived"),      FT_FLAG,    F_HIDDEN,   0,    0)
 
 #define DOCUMENT_FIELDS(X) \
@@ -70,27 +70,27 @@ enum record_kind { REC_ITEM, REC_DOCUMENT, REC_UNIT, REC_LOCALITY, REC_COUNT };
 	X(DOC_NUMBER,      "number",     "number",       N_("Number and symbol"), FT_TEXT, F_UNIQUE,  60,   0) \
 	X(DOC_ISSUER,      "issuer",     "issuer_id",    N_("Issued by"),     FT_REF,     0,          REC_UNIT, 0) \
 	X(DOC_SIGNED,      "signed",     "signed_date",  N_("Signed on"),     FT_DATE,    0,          0,    0) \
-	X(DOC_SUBJECT,     "subject",    "subject",      N_("Subject"),       FT_TEXT,    F_REQUIRED, 1000, 0) \
+	X(DOC_SUBJECT,     "subject",    "subject",      N_("Subject"),       FT_TEXT,    F_REQUIRED, 4000, 0) \
 	X(DOC_STATE,       "state",      "state",        N_("State"),         FT_CHOICE,  F_REQUIRED, CHOICE_DOC_STATE, 0) \
 	X(DOC_LINKS,       "links",      NULL,           N_("Links to documents"), FT_LINKS, 0,       REC_DOCUMENT, 0) \
-	X(DOC_NOTES,       "notes",      "notes",        N_("Notes"),         FT_NOTES,   0,          4000, 0) \
-	X(DOC_SOURCE,      "source",     "source",       N_("Source"),        FT_NOTES,   0,          4000, 0) \
+	X(DOC_NOTES,       "notes",      "notes",        N_("Notes"),         FT_NOTES,   0,          20000, 0) \
+	X(DOC_SOURCE,      "source",     "source",       N_("Source"),        FT_NOTES,   0,          20000, 0) \
 	X(DOC_ARCHIVED,    "archived",   "archived",     N_("Archived"),      FT_FLAG,    F_HIDDEN,   0,    0)
 
 #define UNIT_FIELDS(X) \
 	X(UNIT_NAME,       "name",       "name",         N_("Name"),          FT_TEXT,    F_REQUIRED | F_UNIQUE, 300, 0) \
 	X(UNIT_SHORT,      "short_name", "short_name",   N_("Short name"),    FT_TEXT,    0,          60,   0) \
 	X(UNIT_PARENT,     "parent",     "parent_id",    N_("Part of"),       FT_REF,     0,          REC_UNIT, 0) \
-	X(UNIT_NOTES,      "notes",      "notes",        N_("Notes"),         FT_NOTES,   0,          4000, 0) \
-	X(UNIT_SOURCE,     "source",     "source",       N_("Source"),        FT_NOTES,   0,          4000, 0) \
+	X(UNIT_NOTES,      "notes",      "notes",        N_("Notes"),         FT_NOTES,   0,          20000, 0) \
+	X(UNIT_SOURCE,     "source",     "source",       N_("Source"),        FT_NOTES,   0,          20000, 0) \
 	X(UNIT_ARCHIVED,   "archived",   "archived",     N_("Archived"),      FT_FLAG,    F_HIDDEN,   0,    0)
 
 #define LOCALITY_FIELDS(X) \
 	X(LOC_NAME,        "name",       "name",         N_("Name"),          FT_TEXT,    F_REQUIRED, 300,  0) \
 	X(LOC_LEVEL,       "level",      "level",        N_("Level"),         FT_TEXT,    0,          60,   0) \
 	X(LOC_PARENT,      "parent",     "parent_id",    N_("Part of"),       FT_REF,     0,          REC_LOCALITY, 0) \
-	X(LOC_NOTES,       "notes",      "notes",        N_("Notes"),         FT_NOTES,   0,          4000, 0) \
-	X(LOC_SOURCE,      "source",     "source",       N_("Source"),        FT_NOTES,   0,          4000, 0) \
+	X(LOC_NOTES,       "notes",      "notes",        N_("Notes"),         FT_NOTES,   0,          20000, 0) \
+	X(LOC_SOURCE,      "source",     "source",       N_("Source"),        FT_NOTES,   0,          20000, 0) \
 	X(LOC_ARCHIVED,    "archived",   "archived",     N_("Archived"),      FT_FLAG,    F_HIDDEN,   0,    0)
 
 #define X_ENUM(id, name, column, label, type, flags, max, list) F_##id,

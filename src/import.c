@@ -1066,7 +1066,8 @@ int import_file(struct store *s, const char *path, bool dry_run, struct import_r
 	if (r.f == NULL)
 		return error_set(err, ERROR_RUNTIME, _("%s: cannot read the file: %s"), path, strerror(errno));
 	r.c = getc(r.f);
-	if (store_begin(s, err) != 0) {
+	store_exec(s, "PRAGMA cache_size = -32768", NULL);
+	if (store_begin_whole(s, err) != 0) {
 		fclose(r.f);
 		return -1;
 	}

@@ -155,7 +155,7 @@ static int load_lines(struct store *s, enum record_kind k, const struct field *f
 	*out = NULL;
 	if (sql == NULL)
 		return 0;
-	if (store_prepare(s, sql, &st, err) != 0)
+	if (store_cached(s, sql, &st, err) != 0)
 		return -1;
 	store_bind_uuid(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -179,7 +179,7 @@ static int load_lines(struct store *s, enum record_kind k, const struct field *f
 				strbuf_printf(&b, "\t%s", (const char *)sqlite3_column_text(st, 1));
 		}
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (rc != SQLITE_DONE) {
 		strbuf_free(&b);
 		return store_fail(s, err, _("reading a record"));
@@ -215,7 +215,7 @@ static int load_where(struct store *s, enum record_kind k, const char *where, co
 		strbuf_free(&sql);
 		return error_set(err, ERROR_RUNTIME, _("out of memory"));
 	}
-	rc = store_prepare(s, strbuf_str(&sql), &st, err);
+	rc = store_cached(s, strbuf_str(&sql), &st, err);
 	strbuf_free(&sql);
 	if (rc != 0)
 		return -1;
@@ -225,7 +225,7 @@ static int load_where(struct store *s, enum record_kind k, const char *where, co
 		sqlite3_bind_int64(st, 1, no);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		store_release(s, st);
 		return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("reading a record"));
 	}
 	store_column_uuid(st, 0, out->id);
@@ -235,12 +235,12 @@ static int load_where(struct store *s, enum record_kind k, const char *where, co
 		if (fs[i].column == NULL)
 			continue;
 		if (column_value(st, col++, &fs[i], &out->v[i]) != 0) {
-			sqlite3_finalize(st);
+			store_release(s, st);
 			record_clear(out);
 			return error_set(err, ERROR_RUNTIME, _("out of memory"));
 		}
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	for (i = 0; i < n; i++) {
 		if (fs[i].column == NULL && load_lines(s, k, &fs[i], out->id, &out->v[i], err) != 0) {
 			record_clear(out);

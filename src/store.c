@@ -28,12 +28,32 @@ struct store {
 	bool immutable;       /* opened with immutable=1 (no -shm could be made) */
 	long busy_timeout_ms;
 	int depth;            /* changes begun with store_begin and not ended (savepoints within the first) */
+	bool whole;           /* begun with store_begin_whole: no savepoints within */
 	char login[64];
 	int (*interrupt)(void *);
 	void *interrupt_ctx;
+	struct cached {       /* statements kept prepared (store_cached) */
+		char *sql;
+		sqlite3_stmt *st;
+		bool busy;
+		unsigned long used;
+	} cache[STORE_CACHED_MAX];
+	unsigned long uses;
 };
 
 static const char sqlite_magic[16] = "SQLite format 3";
+
+/* Finalizes every kept statement, before the connection closes. */
+static void cache_clear(struct store *s)
+{
+	int i;
+
+	for (i = 0; i < STORE_CACHED_MAX; i++) {
+		sqlite3_finalize(s->cache[i].st);
+		free(s->cache[i].sql);
+		s->cache[i] = (struct cached){ NULL, NULL, false, 0 };
+	}
+}
 
 static void find_login(char *out, size_t outsz)
 {
@@ -489,6 +509,55 @@ int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct er
 	return 0;
 }
 
+int store_cached(struct store *s, const char *sql, sqlite3_stmt **st, struct error *err)
+{
+	int i, slot = -1;
+
+	for (i = 0; i < STORE_CACHED_MAX; i++) {
+		struct cached *c = &s->cache[i];
+
+		if (c->sql != NULL && !c->busy && strcmp(c->sql, sql) == 0) {
+			c->busy = true;
+			c->used = ++s->uses;
+			*st = c->st;
+			return 0;
+		}
+		if (!c->busy && (slot < 0 || c->used < s->cache[slot].used))
+			slot = i;
+	}
+	if (store_prepare(s, sql, st, err) != 0)
+		return -1;
+	if (slot >= 0) {
+		/* The least recently used statement makes way; when none is free, *st is not kept. */
+		char *copy = strdup(sql);
+
+		if (copy != NULL) {
+			struct cached *c = &s->cache[slot];
+
+			sqlite3_finalize(c->st);
+			free(c->sql);
+			*c = (struct cached){ copy, *st, true, ++s->uses };
+		}
+	}
+	return 0;
+}
+
+void store_release(struct store *s, sqlite3_stmt *st)
+{
+	int i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < STORE_CACHED_MAX; i++)
+		if (s->cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			s->cache[i].busy = false;
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
 int store_exec(struct store *s, const char *sql, struct error *err)
 {
 	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -662,6 +731,7 @@ static int connect_and_read(struct store *s, struct error *err)
 	    ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)) {
 		if (wal_has_frames(s->path))
 			return explain_unreadable(s, err) != 0 ? -1 : store_fail(s, err, _("opening"));
+		cache_clear(s);
 		sqlite3_close_v2(s->db);
 		s->db = NULL;
 		s->immutable = true;
@@ -881,6 +951,7 @@ static int build(const char *tmp, const char *path, unsigned flags,
 	if (fill != NULL && fill(s, ctx, err) != 0)
 		goto done;
 	/* The last connection to close folds the WAL into the file and removes it. */
+	cache_clear(s);
 	if (sqlite3_close(s->db) != SQLITE_OK || exists(wal)) {
 		error_set(err, ERROR_RUNTIME, _("%s: cannot finish the new database: %s"), path,
 		          s->db != NULL ? sqlite3_errmsg(s->db) : strerror(EIO));
@@ -1004,6 +1075,7 @@ void store_close(struct store **sp)
 		return;
 	s = *sp;
 	if (s->db != NULL) {
+		cache_clear(s);
 		if (s->ro == STORE_RO_NO)
 			sqlite3_exec(s->db, "PRAGMA analysis_limit = 400; PRAGMA optimize", NULL, NULL, NULL);
 		sqlite3_close_v2(s->db);
@@ -1059,8 +1131,12 @@ int store_begin(struct store *s, struct error *err)
 
 	if (s->ro != STORE_RO_NO)
 		return error_set(err, ERROR_RUNTIME, _("%s: the database is open read-only"), s->path);
+	if (s->depth > 0 && s->whole) {
+		s->depth++;
+		return 0;
+	}
 	if (s->depth > 0) {
-		/* Within a change already begun (an import): a savepoint of it. */
+		/* Within a change already begun: a savepoint of it. */
 		snprintf(sql, sizeof sql, "SAVEPOINT hoso_%d", s->depth);
 		if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 			return store_fail(s, err, _("starting a change"));
@@ -1070,6 +1146,17 @@ int store_begin(struct store *s, struct error *err)
 	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(s, err, _("starting a change"));
 	s->depth = 1;
+	s->whole = false;
+	return 0;
+}
+
+int store_begin_whole(struct store *s, struct error *err)
+{
+	if (s->depth > 0)
+		return error_set(err, ERROR_RUNTIME, "store_begin_whole within a change");
+	if (store_begin(s, err) != 0)
+		return -1;
+	s->whole = true;
 	return 0;
 }
 
@@ -1077,6 +1164,10 @@ int store_commit(struct store *s, struct error *err)
 {
 	char sql[48];
 
+	if (s->depth > 1 && s->whole) {
+		s->depth--;
+		return 0;
+	}
 	if (s->depth > 1) {
 		snprintf(sql, sizeof sql, "RELEASE hoso_%d", s->depth - 1);
 		if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
@@ -1100,6 +1191,10 @@ void store_rollback(struct store *s)
 {
 	char sql[80];
 
+	if (s->depth > 1 && s->whole) {
+		s->depth--; /* the caller rolls the whole change back */
+		return;
+	}
 	if (s->depth > 1) {
 		snprintf(sql, sizeof sql, "ROLLBACK TO hoso_%d; RELEASE hoso_%d", s->depth - 1, s->depth - 1);
 		sqlite3_exec(s->db, sql, NULL, NULL, NULL);

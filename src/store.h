@@ -120,6 +120,14 @@ int store_schema_version(struct store *s);
  */
 int store_begin(struct store *s, struct error *err);
 
+/*
+ * Starts a write transaction as store_begin does, within which the changes
+ * begun take no savepoints (each costs the full-text index a flush): their
+ * commit and rollback only count. For a change of many saves that is rolled
+ * back whole when any of them fails (an import).
+ */
+int store_begin_whole(struct store *s, struct error *err);
+
 /* Commits; on failure rolls back and returns -1 with err set. */
 int store_commit(struct store *s, struct error *err);
 
@@ -140,6 +148,18 @@ int store_fail(struct store *s, struct error *err, const char *doing);
  */
 int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st,
                   struct error *err);
+
+/*
+ * Like store_prepare, but the statement is kept prepared for the next call
+ * with the same sql (the last STORE_CACHED_MAX texts are kept): for the
+ * statements every save runs. The caller gives it back with store_release,
+ * never sqlite3_finalize; until then the same sql gets another statement.
+ */
+#define STORE_CACHED_MAX 64
+int store_cached(struct store *s, const char *sql, sqlite3_stmt **st, struct error *err);
+
+/* Gives back a statement store_cached made (reset, its bindings cleared); NULL does nothing. */
+void store_release(struct store *s, sqlite3_stmt *st);
 
 /*
  * Runs sql (no parameters) and stores the first column of its first row in

@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "collate.h"
 #include "date.h"
 #include "fold.h"
 #include "i18n.h"
@@ -17,6 +19,7 @@
 #include "store.h"
 #include "strbuf.h"
 #include "text.h"
+#include "uuid.h"
 #include "validate.h"
 
 /* ------------------------------------------------------------------ text */
@@ -147,7 +150,7 @@ static int one_id(struct store *s, const char *sql, const char *arg, long no, ch
 	int rc;
 
 	*matches = 0;
-	if (store_prepare(s, sql, &st, err) != 0)
+	if (store_cached(s, sql, &st, err) != 0)
 		return -1;
 	if (arg != NULL)
 		sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
@@ -158,7 +161,7 @@ static int one_id(struct store *s, const char *sql, const char *arg, long no, ch
 			store_column_uuid(st, 0, out);
 		(*matches)++;
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("looking a record up"));
 }
 
@@ -175,13 +178,26 @@ static int resolve(struct store *s, enum record_kind k, const char *typed, char 
 
 	if (uuid_valid(typed)) {
 		char sql[128];
+		sqlite3_stmt *st;
+		int rc;
 
-		snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE hex(id) = upper(replace(?1, '-', ''))",
-		         record_table(k));
-		if (one_id(s, sql, typed, 0, out, &matches, err) != 0)
+		snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = ?1", record_table(k));
+		if (store_cached(s, sql, &st, err) != 0)
 			return -2;
-		if (matches == 1)
+		store_bind_uuid(st, 1, typed);
+		rc = sqlite3_step(st);
+		store_release(s, st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			store_fail(s, err, _("looking a record up"));
+			return -2;
+		}
+		if (rc == SQLITE_ROW) {
+			unsigned char b[UUID_BYTES];
+
+			uuid_to_bytes(typed, b);
+			uuid_from_bytes(b, out);
 			return 0;
+		}
 		snprintf(why, whysz, _("there is no %s with the key %s"), record_kind_name(k), typed);
 		return -1;
 	}
@@ -606,20 +622,43 @@ static void add_error(struct field_error *errs, int max, int *n, int field, cons
 static int taken(struct store *s, const struct record *r, const char *column, const char *value,
                  const char *also, struct error *err)
 {
-	char sql[256];
+	char sql[320];
 	sqlite3_stmt *st;
 	int rc;
+	unsigned char lo[1024];
+	size_t nlo = 0;
+	bool by_key = false;
 
+	/*
+	 * An item's code: the codes with the same letters (whatever the tones and
+	 * case), found through the index on code_key, and of those the ones that
+	 * fold alike.
+	 */
+	if (r->kind == REC_ITEM && strcmp(column, "code") == 0) {
+		nlo = collate_vi_primary(value, strlen(value), lo, sizeof lo - 1);
+		by_key = nlo < sizeof lo - 1;
+		if (by_key)
+			also = " AND code_key >= ?3 AND code_key < ?4";
+	}
 	snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE fold(%s) = fold(?1) AND id IS NOT ?2%s LIMIT 1",
 	         record_table(r->kind), column, also != NULL ? also : "");
-	if (store_prepare(s, sql, &st, err) != 0)
+	if (store_cached(s, sql, &st, err) != 0)
 		return -1;
 	sqlite3_bind_text(st, 1, value, -1, SQLITE_TRANSIENT);
 	store_bind_uuid(st, 2, r->id);
-	if (sqlite3_bind_parameter_count(st) >= 3)
+	if (by_key) {
+		size_t trimmed = nlo;
+
+		while (trimmed > 0 && lo[trimmed - 1] == 0)
+			trimmed--;
+		sqlite3_bind_blob(st, 3, lo, (int)trimmed, SQLITE_TRANSIENT);
+		lo[nlo] = 0x01;
+		sqlite3_bind_blob(st, 4, lo, (int)nlo + 1, SQLITE_TRANSIENT);
+	} else if (sqlite3_bind_parameter_count(st) >= 3) {
 		sqlite3_bind_int(st, 3, choice_parse(CHOICE_DOC_TYPE, record_get(r, F_DOC_TYPE)));
+	}
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("checking a record"));
@@ -635,12 +674,12 @@ static int makes_cycle(struct store *s, const struct record *r, const char *pare
 	if (r->id[0] == '\0')
 		return 0; /* a new record has nothing under it */
 	snprintf(sql, sizeof sql, "SELECT parent_id FROM %s WHERE id = ?1", record_table(r->kind));
-	if (store_prepare(s, sql, &st, err) != 0)
+	if (store_cached(s, sql, &st, err) != 0)
 		return -1;
 	snprintf(cur, sizeof cur, "%s", parent);
 	while (cur[0] != '\0') {
 		if (strcmp(cur, r->id) == 0) {
-			sqlite3_finalize(st);
+			store_release(s, st);
 			return 1;
 		}
 		if (++guard > 100000)
@@ -653,11 +692,11 @@ static int makes_cycle(struct store *s, const struct record *r, const char *pare
 			cur[0] = '\0';
 		sqlite3_reset(st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			sqlite3_finalize(st);
+			store_release(s, st);
 			return store_fail(s, err, _("checking a record"));
 		}
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return 0;
 }
 
@@ -719,12 +758,12 @@ static char *ref_name(struct store *s, enum record_kind k, const char *id)
 	sqlite3_stmt *st;
 	char *name = NULL;
 
-	if (store_prepare(s, sql, &st, NULL) != 0)
+	if (store_cached(s, sql, &st, NULL) != 0)
 		return NULL;
 	store_bind_uuid(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
 		name = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return name;
 }
 

@@ -44,6 +44,8 @@ bad "a parent that makes a cycle" "Part of: it cannot be under itself or under w
 bad "an unknown unit" "lead_unit: there is no unit called 'Sở Không Có'" set 43 lead_unit="Sở Không Có" --db "$db"
 bad "an unknown status" "status: 'finished' is not one of: planned, in_progress" set 43 status=finished --db "$db"
 bad "a control character" "title: holds a control character (U+001B)" set 43 "title=Tiêu đề$(printf '\033')]0;x" --db "$db"
+long=$(awk 'BEGIN { for (i = 0; i < 4001; i++) printf "đ" }')
+bad "a title of 4001 characters" "title: is too long (4001 characters; at most 4000)" set 43 "title=$long" --db "$db"
 bad "a target with min above max" "the minimum (1200) is above the maximum (1000)" set 43 "targets=Kỹ sư|người|1200|1000" --db "$db"
 bad "an unknown item" "no item number 999" set 999 progress=1 --db "$db"
 check "nothing of the bad values was written" test "$(q "SELECT count(*) FROM change")" = "$changes"

@@ -619,6 +619,56 @@ static void test_huge_numbers(void **state)
 	check_cmp("huge, longer", b, a, -1);
 }
 
+/* 1 when the key of t lies in the range collate_vi_primary gives for p. */
+static int in_primary_range(const char *p, const char *t)
+{
+	unsigned char prim[512], key[512];
+	size_t np = collate_vi_primary(p, strlen(p), prim, sizeof prim), lo = np, nk;
+	int below_hi;
+
+	nk = collate_vi_key(t, strlen(t), key, sizeof key);
+	assert_true(np < sizeof prim - 1 && nk < sizeof key);
+	while (lo > 0 && prim[lo - 1] == 0)
+		lo--;
+	prim[np] = 0x01;
+	/* as SQLite compares BLOBs: memcmp over the common length, then the shorter first */
+	if (memcmp(key, prim, nk < lo ? nk : lo) < 0 || (memcmp(key, prim, nk < lo ? nk : lo) == 0 && nk < lo))
+		return 0;
+	below_hi = memcmp(key, prim, nk < np + 1 ? nk : np + 1);
+	return below_hi < 0 || (below_hi == 0 && nk < np + 1);
+}
+
+/* The first level alone finds the texts of the same letters, whatever their tones and case. */
+static void test_primary(void **state)
+{
+	static const char *same[][2] = {
+		{ "TCVN ISO 18091:2020", "tcvn iso 18091:2020" },
+		{ "Đề án 1064", "đê ÁN 1064" },
+		{ "NV.2022.7", "nv.2022.007" },
+		{ "Ā", "ā" },           /* a weight that ends in a zero byte */
+		{ "", "" },
+	};
+	static const char *other[][2] = {
+		{ "Đề án 1064", "De an 1064" }, /* đ and ê are letters of their own */
+		{ "NV.2022.7", "NV.2022.70" },
+		{ "NV.2022", "NV.2022.1" },
+		{ "NV.2022.1", "NV.2022" },
+		{ "ab", "a" },
+		{ "Ā", "Ā1" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof same / sizeof same[0]; i++) {
+		assert_true(in_primary_range(same[i][0], same[i][1]));
+		assert_true(in_primary_range(same[i][1], same[i][0]));
+	}
+	for (i = 0; i < sizeof other / sizeof other[0]; i++) {
+		assert_false(in_primary_range(other[i][0], other[i][1]));
+		assert_false(in_primary_range(other[i][1], other[i][0]));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -636,6 +686,7 @@ int main(void)
 		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_long_texts),
 		cmocka_unit_test(test_huge_numbers),
+		cmocka_unit_test(test_primary),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {

@@ -544,6 +544,79 @@ static void test_create_builds_aside_and_never_replaces(void **state)
 	assert_int_equal(access(f->path, F_OK), 0);
 }
 
+/* A statement kept prepared comes back reset; one in use is not handed out twice. */
+static void test_cached_statements(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s;
+	struct error err = { 0 };
+	sqlite3_stmt *a, *b, *c;
+	const char *sql = "SELECT ?1 + 1";
+	int i;
+
+	assert_int_equal(store_open(&s, f->path, STORE_CREATE, 100, &err), 0);
+	assert_int_equal(store_cached(s, sql, &a, &err), 0);
+	sqlite3_bind_int(a, 1, 41);
+	assert_int_equal(sqlite3_step(a), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(a, 0), 42);
+	/* In use: the same text gets a statement of its own. */
+	assert_int_equal(store_cached(s, sql, &b, &err), 0);
+	assert_ptr_not_equal(a, b);
+	store_release(s, b);
+	store_release(s, a);
+	/* Given back: the next call has it again, reset, its bindings cleared. */
+	assert_int_equal(store_cached(s, sql, &c, &err), 0);
+	assert_true(c == a || c == b);
+	assert_int_equal(sqlite3_step(c), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_type(c, 0), SQLITE_NULL);
+	store_release(s, c);
+	/* More texts than are kept: the oldest make way, none leaks (valgrind, LeakSanitizer). */
+	for (i = 0; i < 3 * STORE_CACHED_MAX; i++) {
+		char q[64];
+
+		snprintf(q, sizeof q, "SELECT %d", i);
+		assert_int_equal(store_cached(s, q, &a, &err), 0);
+		assert_int_equal(sqlite3_step(a), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(a, 0), i);
+		store_release(s, a);
+	}
+	/* A text that cannot be prepared says why. */
+	assert_int_equal(store_cached(s, "SELEKT 1", &a, &err), -1);
+	assert_null(a);
+	assert_non_null(strstr(err.msg, "syntax error"));
+	store_release(s, NULL);
+	store_close(&s);
+}
+
+/* Within a whole change, inner changes take no savepoints; rolling it back takes everything back. */
+static void test_whole_change(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s;
+	struct error err = { 0 };
+
+	assert_int_equal(store_open(&s, f->path, STORE_CREATE, 100, &err), 0);
+	assert_int_equal(store_begin_whole(s, &err), 0);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_exec(s, "UPDATE status SET name_en = name_en || '!'", &err), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(count(s, "SELECT count(*) FROM status WHERE name_en LIKE '%!'"), 5);
+	store_rollback(s); /* an inner rollback only counts */
+	assert_int_equal(count(s, "SELECT count(*) FROM status WHERE name_en LIKE '%!'"), 5);
+	assert_int_equal(store_begin_whole(s, &err), -1);
+	store_rollback(s);
+	assert_int_equal(count(s, "SELECT count(*) FROM status WHERE name_en LIKE '%!'"), 0);
+	/* After it, store_begin nests with savepoints again. */
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_begin(s, &err), 0);
+	assert_int_equal(store_exec(s, "UPDATE status SET name_en = name_en || '!'", &err), 0);
+	store_rollback(s);
+	assert_int_equal(count(s, "SELECT count(*) FROM status WHERE name_en LIKE '%!'"), 0);
+	assert_int_equal(store_commit(s, &err), 0);
+	store_close(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -565,6 +638,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_failed_seed_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_create_builds_aside_and_never_replaces, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cached_statements, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_whole_change, setup, teardown),
 	};
 
 	unit_locale();
