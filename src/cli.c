@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{ "show", cmd_show },
 	{ "check", cmd_check },
 	{ "backup", cmd_backup },
+	{ "report", cmd_report },
 };
 
 static void usage(FILE *f)
@@ -31,6 +32,9 @@ static void usage(FILE *f)
 	        "  hoso list [--status S] [--kind K] [--year Y] [--search TEXT]\n"
 	        "            [--sort FIELD[:desc]] [--format table|csv|json]\n"
 	        "  hoso show ID                                     one item, whole\n"
+	        "  hoso report [--format txt|html|pdf] [--as-of DATE] [--since DATE]\n"
+	        "              [--status S] [--kind K] [--year Y] [--search TEXT] [--output FILE]\n"
+	        "                                                   a status report for a meeting\n"
 	        "  hoso check                                       integrity and schema version\n"
 	        "  hoso backup FILE                                 a consistent copy of the database\n"
 	        "  hoso backup --restore FILE                       the database made what the copy FILE holds\n"
@@ -44,6 +48,7 @@ static void usage(FILE *f)
 	        "Statuses: planned, in_progress, suspended, done, cancelled, overdue.\n"
 	        "Kinds: task, scheme, project, pilot, event, agreement, recommendation.\n"
 	        "Sort fields: no, code, title, kind, unit, due, status, progress.\n"
+	        "DATE: dd/mm/yyyy or yyyy-mm-dd.\n"
 	        "ID: an item's number (12 or #12), its code, or its key (a UUID or its first 8 characters).\n"
 	        "\n"
 	        "Exit status: 0 success, 1 runtime error, 2 usage error.\n"

@@ -83,5 +83,6 @@ int cmd_list(struct context *c, int argc, char **argv);
 int cmd_show(struct context *c, int argc, char **argv);
 int cmd_check(struct context *c, int argc, char **argv);
 int cmd_backup(struct context *c, int argc, char **argv);
+int cmd_report(struct context *c, int argc, char **argv);
 
 #endif
