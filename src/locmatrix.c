@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -69,9 +70,29 @@ long locmatrix_load(struct store *s, struct report *r, long no, const char *titl
 	};
 	struct item_scan *sc = NULL;
 	struct load l = { r, NULL, max_rows, 0 };
+	char *found = NULL;
 	int rc;
 
+	if (title == NULL) {
+		sqlite3_stmt *st;
+
+		if (store_prepare(s, "SELECT title FROM item WHERE no = ?1 AND archived = 0", &st, err) != 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, no);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			found = strdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE)
+			return error_set(err, ERROR_RUNTIME, _("no item number %ld"), no);
+		if (rc != SQLITE_ROW)
+			return store_fail(s, err, _("reading items"));
+		if (found == NULL)
+			return error_set(err, ERROR_RUNTIME, _("out of memory"));
+		title = found;
+	}
 	l.m = report_add_matrix(r, no, title);
+	free(found);
 	if (l.m == NULL)
 		return error_set(err, ERROR_RUNTIME, _("out of memory"));
 	if (item_scan_open(&sc, s, NULL, &o, err) != 0)

@@ -27,7 +27,8 @@ int locmatrix_list(struct store *s, long after, int max,
                    int (*fn)(void *ctx, long no, const char *title), void *ctx, struct error *err);
 
 /*
- * Adds to r the matrix of item no (title as given) from its sub-items as
+ * Adds to r the matrix of item no (title as given; NULL: the item's own,
+ * and an error when there is no such item) from its sub-items as
  * they were before as_of_ms (0: as they are), at most max_rows rows (<= 0:
  * all; the totals count only the rows shown). The statuses shown are those
  * of r's as-of date. Returns the number of sub-items left out (0 when all
