@@ -309,7 +309,7 @@ static void draw_summary(struct dash_screen *ds, struct canvas *c, int y, int se
 	char s[256], over[32];
 
 	if (!dashboard_counts_known(ds->d)) {
-		canvas_put(c, y, 1, c->cols - 2, ds->filtered ? _("The items of the search and filters: counting…")
+		canvas_put(c, y, 1, c->cols - 2, ds->filtered ? _("The items found: counting…")
 		                                                : _("The whole programme: counting…"),
 		           ROLE_SECTION | sel, TEXT_ELLIPSIS | TEXT_PAD);
 		return;
@@ -319,7 +319,7 @@ static void draw_summary(struct dash_screen *ds, struct canvas *c, int y, int se
 	else
 		snprintf(over, sizeof over, "…");
 	snprintf(s, sizeof s, _("%s: %ld items, %ld done, %s overdue"),
-	         ds->filtered ? _("The items of the search and filters") : _("The whole programme"), r->total.items,
+	         ds->filtered ? _("The items found") : _("The whole programme"), r->total.items,
 	         r->total.done, over);
 	canvas_put(c, y, 1, c->cols - 3 - w.bar - w.pct, s, ROLE_SECTION | sel, TEXT_ELLIPSIS | TEXT_PAD);
 	draw_bar(c, y, c->cols - 1 - w.bar - w.pct, &w, report_line_progress(&r->total), sel);
