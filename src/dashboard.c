@@ -34,6 +34,7 @@ struct dashboard {
 	bool counts_known;
 	enum phase phase;
 	struct item_scan *scan;
+	struct locmatrix_probe *probe; /* with a filter: is an item a pilot with sub-items */
 	struct unit_ref *units;
 	size_t n_units, cap_units;
 	struct dashboard_matrix *mx;
@@ -248,6 +249,8 @@ static int open_item(void *ctx, const struct item_scan_row *row)
 	return report_add_debt(w, lead, 1, shown == STATUS_OVERDUE) != 0 ? NOMEM : 0;
 }
 
+static int keep_matrix(struct dashboard *d, long no, const char *title);
+
 /* One item of the view, with a filter: counted whole. */
 static int view_item(void *ctx, const struct item_scan_row *row)
 {
@@ -258,28 +261,24 @@ static int view_item(void *ctx, const struct item_scan_row *row)
 		.year = row->year,
 	};
 
+	int has;
+
 	if (row->lead[0] != '\0' && add_unit(d, row->lead, row->lead_id) != 0)
 		return NOMEM;
-	return report_tally(d->work, &it) != 0 ? NOMEM : 0;
+	if (report_tally(d->work, &it) != 0)
+		return NOMEM;
+	/* The pilots of the view with sub-items, found on the way. */
+	has = locmatrix_probe_has(d->probe, row->id, row->kind, d->err);
+	if (has < 0)
+		return -1;
+	return has ? keep_matrix(d, row->no, row->title) : 0;
 }
 
-static int add_matrix(void *ctx, long no, const char *title)
+/* Adds a pilot with sub-items to the list (the first DASHBOARD_MATRICES_CAP; the others are counted). */
+static int keep_matrix(struct dashboard *d, long no, const char *title)
 {
-	struct dashboard *d = ctx;
-
-	if (d->filtered) {
-		int yes = locmatrix_item_matches(d->reader, no, &d->filter, d->today, 0, d->err);
-
-		if (yes < 0)
-			return -1; /* an interrupt: this one is looked at again */
-		if (yes == 0) {
-			d->mx_last = no;
-			return 0;
-		}
-	}
 	if (d->n_mx >= DASHBOARD_MATRICES_CAP) {
 		d->mx_more++;
-		d->mx_last = no;
 		return 0;
 	}
 	if (d->n_mx == d->cap_mx) {
@@ -294,6 +293,16 @@ static int add_matrix(void *ctx, long no, const char *title)
 	if ((d->mx[d->n_mx].title = strdup(title)) == NULL)
 		return error_set(d->err, ERROR_RUNTIME, _("out of memory"));
 	d->mx[d->n_mx++].no = no;
+	return 0;
+}
+
+/* A pilot with sub-items, listed without a filter. */
+static int add_matrix(void *ctx, long no, const char *title)
+{
+	struct dashboard *d = ctx;
+
+	if (keep_matrix(d, no, title) != 0)
+		return -1;
 	d->mx_last = no;
 	return 0;
 }
@@ -326,6 +335,10 @@ int dashboard_step(struct dashboard *d, int max, struct error *err)
 
 			if (item_scan_open(&d->scan, d->reader, d->filtered ? &d->filter : NULL, &o, err) != 0)
 				return -1;
+			if (d->filtered && locmatrix_probe_open(&d->probe, d->reader, err) != 0) {
+				item_scan_close(&d->scan);
+				return -1;
+			}
 		}
 		rc = item_scan_step(d->scan, max, d->filtered ? view_item : open_item, d, err);
 		if (rc == NOMEM)
@@ -333,17 +346,19 @@ int dashboard_step(struct dashboard *d, int max, struct error *err)
 		if (rc != 0)
 			return rc;
 		item_scan_close(&d->scan);
+		locmatrix_probe_close(&d->probe);
 		if (report_finish(d->work, err) != 0)
 			return -1;
 		report_free(&d->shown);
 		d->shown = d->work;
 		d->work = NULL;
 		d->counts_known = true;
-		d->phase = PHASE_MATRICES;
-		return 1;
+		/* With a filter, the pilots were found on the way. */
+		d->phase = d->filtered ? PHASE_DONE : PHASE_MATRICES;
+		return d->filtered ? 0 : 1;
 	}
 	if (d->phase == PHASE_MATRICES) {
-		int want = max > 0 ? (d->filtered ? max / 64 + 1 : max) : 0;
+		int want = max > 0 ? max / 8 + 1 : 0; /* each costs a probe of its sub-items */
 
 		rc = locmatrix_list(d->reader, d->mx_last, want, add_matrix, d, err);
 		if (rc < 0)
@@ -431,6 +446,7 @@ void dashboard_free(struct dashboard **pd)
 		return;
 	d = *pd;
 	item_scan_close(&d->scan);
+	locmatrix_probe_close(&d->probe);
 	report_free(&d->shown);
 	report_free(&d->work);
 	for (i = 0; i < d->n_units; i++)

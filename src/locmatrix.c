@@ -104,23 +104,55 @@ long locmatrix_load(struct store *s, struct report *r, long no, const char *titl
 	return rc < 0 ? -1 : l.left_out;
 }
 
-static int found(void *ctx, const struct item_scan_row *row)
+struct locmatrix_probe {
+	struct store *store;
+	sqlite3_stmt *st;
+	int pilot;
+};
+
+int locmatrix_probe_open(struct locmatrix_probe **out, struct store *s, struct error *err)
 {
-	(void)row;
-	*(int *)ctx = 1;
+	struct locmatrix_probe *p = calloc(1, sizeof *p);
+
+	*out = NULL;
+	if (p == NULL)
+		return error_set(err, ERROR_RUNTIME, _("out of memory"));
+	p->store = s;
+	p->pilot = kind_parse("pilot");
+	if (store_prepare(s, "SELECT EXISTS (SELECT 1 FROM item c WHERE c.parent_id = ?1 AND c.archived = 0)", &p->st,
+	                  err) != 0) {
+		free(p);
+		return -1;
+	}
+	*out = p;
 	return 0;
 }
 
-int locmatrix_item_matches(struct store *s, long no, const struct item_filter *f, const char *today,
-                           long long as_of_ms, struct error *err)
+int locmatrix_probe_has(struct locmatrix_probe *p, const char *id, int kind, struct error *err)
 {
-	struct item_scan_options o = { .order = ITEM_SCAN_BY_NO, .today = today, .as_of_ms = as_of_ms, .only_no = no };
-	struct item_scan *sc = NULL;
-	int yes = 0, rc;
+	int rc, yes;
 
-	if (item_scan_open(&sc, s, f, &o, err) != 0)
+	if (kind != p->pilot)
+		return 0;
+	sqlite3_reset(p->st);
+	if (store_bind_uuid(p->st, 1, id) != SQLITE_OK)
+		return 0;
+	rc = sqlite3_step(p->st);
+	if (rc != SQLITE_ROW) {
+		store_fail(p->store, err, _("reading items"));
+		sqlite3_reset(p->st);
 		return -1;
-	rc = item_scan_step(sc, 0, found, &yes, err);
-	item_scan_close(&sc);
-	return rc < 0 ? -1 : yes;
+	}
+	yes = sqlite3_column_int(p->st, 0);
+	sqlite3_reset(p->st);
+	return yes != 0;
+}
+
+void locmatrix_probe_close(struct locmatrix_probe **pp)
+{
+	if (pp == NULL || *pp == NULL)
+		return;
+	sqlite3_finalize((*pp)->st);
+	free(*pp);
+	*pp = NULL;
 }

@@ -38,10 +38,20 @@ long locmatrix_load(struct store *s, struct report *r, long no, const char *titl
                     long max_rows, struct error *err);
 
 /*
- * Whether item no passes filter f (NULL: every item passes) on the day
- * today: 1 yes, 0 no (or there is no such item), -1 with err set.
+ * Asks, item after item, whether an item is a pilot with sub-items (one
+ * prepared statement kept open): while a scan of the items (itemscan.h)
+ * runs, the matrices of the items it passes are found without a second
+ * pass over a filter.
  */
-int locmatrix_item_matches(struct store *s, long no, const struct item_filter *f, const char *today,
-                           long long as_of_ms, struct error *err);
+struct locmatrix_probe;
+
+/* Returns 0 and *out, or -1 with err set. Close with locmatrix_probe_close. */
+int locmatrix_probe_open(struct locmatrix_probe **out, struct store *s, struct error *err);
+
+/* 1 when the item (key id, of kind) is a pilot with sub-items, 0 when not, -1 with err set. */
+int locmatrix_probe_has(struct locmatrix_probe *p, const char *id, int kind, struct error *err);
+
+/* Frees *p; sets it to NULL; accepts NULL. */
+void locmatrix_probe_close(struct locmatrix_probe **p);
 
 #endif

@@ -36,58 +36,70 @@ long long report_day_ms(const char *iso, int start)
 	return (long long)t * 1000;
 }
 
+/* What the scan of the items keeps: the pilots with sub-items whose matrices follow. */
+struct scan {
+	struct report *r;
+	struct locmatrix_probe *probe;
+	size_t cap;            /* matrices shown (0: all) */
+	long *nos;
+	char **titles;
+	size_t n, alloc;
+	struct error *err;
+};
+
+static int keep_pilot(struct scan *sc, const struct item_scan_row *row)
+{
+	if (sc->cap > 0 && sc->n >= sc->cap) {
+		sc->r->matrices_more++;
+		return 0;
+	}
+	if (sc->n == sc->alloc) {
+		size_t cap = sc->alloc != 0 ? sc->alloc * 2 : 8;
+		long *nos = realloc(sc->nos, cap * sizeof *nos);
+		char **titles;
+
+		if (nos == NULL)
+			return NOMEM;
+		sc->nos = nos;
+		titles = realloc(sc->titles, cap * sizeof *titles);
+		if (titles == NULL)
+			return NOMEM;
+		sc->titles = titles;
+		sc->alloc = cap;
+	}
+	if ((sc->titles[sc->n] = strdup(row->title)) == NULL)
+		return NOMEM;
+	sc->nos[sc->n++] = row->no;
+	return 0;
+}
+
 static int tally_row(void *ctx, const struct item_scan_row *row)
 {
+	struct scan *sc = ctx;
 	struct report_item it = {
 		.no = row->no, .code = row->code, .title = row->title, .kind = row->kind, .status = row->status,
 		.progress = row->progress, .due = row->due, .lead = row->lead[0] != '\0' ? row->lead : NULL,
 		.year = row->year,
 	};
+	int has;
 
-	return report_tally(ctx, &it) != 0 ? NOMEM : 0;
+	if (report_tally(sc->r, &it) != 0)
+		return NOMEM;
+	has = locmatrix_probe_has(sc->probe, row->id, row->kind, sc->err);
+	if (has < 0)
+		return -1;
+	return has ? keep_pilot(sc, row) : 0;
 }
 
-/* ------------------------------------------------------------------ matrices */
-
-struct matrices {
-	struct report *r;
-	struct store *s;
-	const struct report_load_options *o;
-	long long cut;
-	long last;
-	struct error *err;
-};
-
-static int one_matrix(void *ctx, long no, const char *title)
+static void scan_free(struct scan *sc)
 {
-	struct matrices *m = ctx;
-	long left;
+	size_t i;
 
-	m->last = no;
-	if (item_filter_active(m->o->filter)) {
-		int yes = locmatrix_item_matches(m->s, no, m->o->filter, m->r->as_of, m->cut, m->err);
-
-		if (yes <= 0)
-			return yes;
-	}
-	if (m->o->matrices_cap > 0 && m->r->n_matrices >= m->o->matrices_cap) {
-		m->r->matrices_more++;
-		return 0;
-	}
-	left = locmatrix_load(m->s, m->r, no, title, m->cut, m->o->matrix_rows_cap, m->err);
-	return left < 0 ? -1 : 0;
-}
-
-static int load_matrices(struct report *r, struct store *s, const struct report_load_options *o, long long cut,
-                         struct error *err)
-{
-	struct matrices m = { r, s, o, cut, 0, err };
-	int n;
-
-	do {
-		n = locmatrix_list(s, m.last, 64, one_matrix, &m, err);
-	} while (n == 64);
-	return n < 0 ? -1 : 0;
+	for (i = 0; i < sc->n; i++)
+		free(sc->titles[i]);
+	free(sc->titles);
+	free(sc->nos);
+	locmatrix_probe_close(&sc->probe);
 }
 
 /* ------------------------------------------------------------------ changes */
@@ -233,20 +245,28 @@ int report_load(struct report *r, struct store *s, const struct report_load_opti
 	long long cut = past ? report_day_ms(r->as_of, 0) : 0;
 	struct item_scan_options so = { .order = ITEM_SCAN_BY_NO, .today = r->as_of, .as_of_ms = cut };
 	struct item_scan *sc = NULL;
+	struct scan pass = { .r = r, .cap = o->matrices_cap, .err = err };
+	size_t i;
 	int rc;
 
 	if (cut < 0)
 		return error_set(err, ERROR_USAGE, _("report: the as-of date '%s' is not a date (YYYY-MM-DD)"), r->as_of);
 	r->overdue_cap = o->overdue_cap;
-	if (item_scan_open(&sc, s, o->filter, &so, err) != 0)
+	if (locmatrix_probe_open(&pass.probe, s, err) != 0)
 		return -1;
-	rc = item_scan_step(sc, 0, tally_row, r, err);
+	if (item_scan_open(&sc, s, o->filter, &so, err) != 0) {
+		scan_free(&pass);
+		return -1;
+	}
+	rc = item_scan_step(sc, 0, tally_row, &pass, err);
 	item_scan_close(&sc);
+	for (i = 0; rc == 0 && i < pass.n; i++)
+		if (locmatrix_load(s, r, pass.nos[i], pass.titles[i], cut, o->matrix_rows_cap, err) < 0)
+			rc = -1;
+	scan_free(&pass);
 	if (rc == NOMEM)
 		return error_set(err, ERROR_RUNTIME, _("out of memory"));
 	if (rc < 0)
-		return -1;
-	if (load_matrices(r, s, o, cut, err) != 0)
 		return -1;
 	if (r->since[0] != '\0') {
 		long long since_ms = report_day_ms(r->since, 1), end_ms = report_day_ms(r->as_of, 0);

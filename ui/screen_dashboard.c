@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "dashboard.h"
@@ -25,7 +26,10 @@
  */
 
 /* Items counted per step in idle time: a few milliseconds of work. */
-#define STEP_ITEMS 2000
+#define STEP_ITEMS 500
+
+/* Steps follow each other in one idle call for this long, while no key waits. */
+#define IDLE_SLICE_MS 50
 
 enum dl_kind { DL_HEADING, DL_COLUMNS, DL_COUNT, DL_TOTAL, DL_OVERDUE, DL_DEBT, DL_MATRIX, DL_NOTE, DL_BLANK };
 enum dl_table { T_STATUS, T_KIND, T_YEAR, T_LEAD, T_OVERDUE, T_DEBTS, T_MATRICES };
@@ -321,6 +325,16 @@ static void draw_summary(struct dash_screen *ds, struct canvas *c, int y, int se
 	snprintf(s, sizeof s, _("%s: %ld items, %ld done, %s overdue"),
 	         ds->filtered ? _("The items found") : _("The whole programme"), r->total.items,
 	         r->total.done, over);
+	if (text_width(s) > c->cols - 3 - w.bar - w.pct) {
+		/* Large numbers: the sentence first, the average alone after it. */
+		int p = report_line_progress(&r->total);
+		size_t n = strlen(s);
+
+		if (p >= 0)
+			snprintf(s + n, sizeof s - n, " · %d%%", p);
+		canvas_put(c, y, 1, c->cols - 2, s, ROLE_SECTION | sel, TEXT_ELLIPSIS | TEXT_PAD);
+		return;
+	}
 	canvas_put(c, y, 1, c->cols - 3 - w.bar - w.pct, s, ROLE_SECTION | sel, TEXT_ELLIPSIS | TEXT_PAD);
 	draw_bar(c, y, c->cols - 1 - w.bar - w.pct, &w, report_line_progress(&r->total), sel);
 }
@@ -637,26 +651,51 @@ static int interrupt(void *ctx)
 	return app_input_pending(ctx) ? 1 : 0;
 }
 
+static long long clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* What the screen shows of the progress of the counts: when it changes, the screen is drawn again. */
+static long shown_state(const struct dash_screen *ds)
+{
+	int n;
+	long more;
+
+	dashboard_matrices(ds->d, &n, &more);
+	return (dashboard_counts_known(ds->d) ? 1 : 0) + (dashboard_overdue_known(ds->d) ? 2 : 0) +
+	       (dashboard_done(ds->d) ? 4 : 0) + 8L * (n + more);
+}
+
 static int dash_idle(struct screen *s)
 {
 	struct dash_screen *ds = (struct dash_screen *)s;
 	struct app *a = app_of(ds);
 	struct store *reader;
 	struct error err = { 0 };
+	long before = shown_state(ds);
+	long long start = clock_ms();
 	int rc;
 
 	if (ds->failed || dashboard_done(ds->d))
 		return SCREEN_IGNORED;
 	reader = app_reader(a);
 	store_set_interrupt(reader, interrupt, a);
-	rc = dashboard_step(ds->d, STEP_ITEMS, &err);
+	do
+		rc = dashboard_step(ds->d, STEP_ITEMS, &err);
+	while (rc > 0 && !app_input_pending(a) && clock_ms() - start < IDLE_SLICE_MS);
 	store_set_interrupt(reader, NULL, NULL);
 	if (rc >= 0) {
+		if (shown_state(ds) == before)
+			return SCREEN_HANDLED; /* more to do, nothing new to show */
 		build(ds);
 		return SCREEN_REDRAW;
 	}
 	if (app_input_pending(a))
-		return SCREEN_IGNORED; /* a key came: go on later */
+		return SCREEN_HANDLED; /* a key came: go on after it */
 	ds->failed = true;
 	app_message(a, ROLE_ERROR, "%s", err.msg);
 	return SCREEN_REDRAW;
