@@ -60,6 +60,11 @@ check "item 30 was overdue by 31 days then" grep -q '^ 30 .*31/03/2024    31$' "
 check "item 34's progress is undone to 20 % (the one project)" grep -q '^Project  .* 20%$' "$out"
 check "changes after the as-of date are not listed" out_lacks "20% → 40%"
 check "changes before it are" out_has "30% → 60%"
+# As of 20/06/2024 item 41 had just been added, due 30/09/2024 (moved to
+# 15/06 the next day): counted, not yet overdue.
+run report --db "$db" --as-of 20/06/2024
+check "an item added on the as-of date is counted" out_has "42 items:"
+check "its due date is the one it had then: not overdue" sh -c "! grep -q '^ 41 ' '$out'"
 run report --db "$db" --as-of 01/05/2024 --status planned
 check "as of 01/05/2024, item 30 was planned" out_has "Filters: status: Planned"
 check "... and planned items were three (30 counted overdue)" out_has "3 items: 0 done, 0 overdue."
