@@ -67,7 +67,7 @@ check "an item added on the as-of date is counted" out_has "42 items:"
 check "its due date is the one it had then: not overdue" sh -c "! grep -q '^ 41 ' '$out'"
 run report --db "$db" --as-of 01/05/2024 --status planned
 check "as of 01/05/2024, item 30 was planned" out_has "Filters: status: Planned"
-check "... and planned items were three (30 counted overdue)" out_has "3 items: 0 done, 0 overdue."
+check "... and item 38, started on 12/06: four planned items (30 counted overdue)" out_has "4 items: 0 done, 0 overdue."
 
 # The list's filters.
 run report --db "$db" --status overdue

@@ -32,3 +32,8 @@ INSERT INTO change (id, at, login, entity, entity_id, what)
 	VALUES (x'00000000000040008000000000000005', 1710493200000, 'nva', 'item', (SELECT id FROM item WHERE no = 22), 'edit');
 INSERT INTO history (change_id, field, old_value, new_value)
 	VALUES (x'00000000000040008000000000000005', 'progress', '30', '60');
+-- Item 38 started on 12/06/2024.
+INSERT INTO change (id, at, login, entity, entity_id, what)
+	VALUES (x'00000000000040008000000000000006', 1718182800000, 'nva', 'item', (SELECT id FROM item WHERE no = 38), 'edit');
+INSERT INTO history (change_id, field, old_value, new_value)
+	VALUES (x'00000000000040008000000000000006', 'status', '1', '2');
