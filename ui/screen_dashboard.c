@@ -191,14 +191,20 @@ static struct cols layout(int width)
 {
 	struct cols c;
 
-	c.num = 7;
-	c.over = 9;
+	c.num = width >= 60 ? 7 : 6;
+	c.over = width >= 60 ? 9 : 8;
 	c.pct = 5;
-	c.bar = width >= 140 ? 30 : width >= 110 ? 20 : width >= 72 ? 10 : 5;
+	c.bar = width >= 140 ? 30 : width >= 110 ? 20 : width >= 72 ? 10 : width >= 60 ? 5 : 0;
 	c.label = width - 2 - 2 * c.num - c.over - 1 - c.bar - c.pct;
 	if (c.label < 8)
 		c.label = 8;
 	return c;
+}
+
+/* The cells of the overdue items' lead unit column (with its gap): none on a narrow terminal. */
+static int lead_cells(const struct canvas *c)
+{
+	return c->cols >= 70 ? 17 : 0;
 }
 
 static void draw_bar(struct canvas *c, int y, int x, const struct cols *w, int progress, int sel)
@@ -279,8 +285,9 @@ static void draw_columns(struct dash_screen *ds, struct canvas *c, int y, enum d
 	switch (t) {
 	case T_OVERDUE:
 		canvas_put(c, y, 1, 6, _("No."), ROLE_HEADER, TEXT_PAD);
-		canvas_put(c, y, 7, c->cols - 7 - 38, _("Title"), ROLE_HEADER, TEXT_PAD | TEXT_ELLIPSIS);
-		canvas_put(c, y, c->cols - 38, 16, _("Lead unit"), ROLE_HEADER, TEXT_PAD | TEXT_ELLIPSIS);
+		canvas_put(c, y, 7, c->cols - 7 - 21 - lead_cells(c), _("Title"), ROLE_HEADER, TEXT_PAD | TEXT_ELLIPSIS);
+		if (lead_cells(c) > 0)
+			canvas_put(c, y, c->cols - 38, 16, _("Lead unit"), ROLE_HEADER, TEXT_PAD | TEXT_ELLIPSIS);
 		canvas_put(c, y, c->cols - 21, 11, _("Due"), ROLE_HEADER, TEXT_PAD);
 		canvas_put(c, y, c->cols - 10, 9, _("Days late"), ROLE_HEADER, TEXT_PAD | TEXT_RIGHT | TEXT_ELLIPSIS);
 		return;
@@ -377,8 +384,10 @@ static void draw_line(struct dash_screen *ds, struct canvas *c, int y, const str
 
 		snprintf(s, sizeof s, "%ld", o->no);
 		canvas_put(c, y, 1, 5, s, ROLE_NORMAL | sel, TEXT_PAD | TEXT_RIGHT);
-		canvas_put(c, y, 7, c->cols - 7 - 39, o->title, ROLE_NORMAL | sel, TEXT_ELLIPSIS | TEXT_PAD);
-		canvas_put(c, y, c->cols - 38, 16, o->lead != NULL ? o->lead : "", ROLE_NORMAL | sel, TEXT_ELLIPSIS | TEXT_PAD);
+		canvas_put(c, y, 7, c->cols - 7 - 22 - lead_cells(c), o->title, ROLE_NORMAL | sel, TEXT_ELLIPSIS | TEXT_PAD);
+		if (lead_cells(c) > 0)
+			canvas_put(c, y, c->cols - 38, 16, o->lead != NULL ? o->lead : "", ROLE_NORMAL | sel,
+			           TEXT_ELLIPSIS | TEXT_PAD);
 		date_format(o->due, r->date_style, due);
 		canvas_put(c, y, c->cols - 21, 11, due, ROLE_NORMAL | sel, TEXT_PAD);
 		snprintf(s, sizeof s, "%ld", o->days_late);

@@ -56,9 +56,9 @@ static struct mcols layout(const struct matrix_screen *ms, int width)
 	for (i = 0; m != NULL && i < m->n && !leads; i++)
 		leads = m->rows[i].lead != NULL;
 
-	c.status = 12;
 	c.pct = 5;
-	c.bar = width >= 110 ? 20 : width >= 72 ? 10 : 5;
+	c.bar = width >= 110 ? 20 : width >= 72 ? 10 : width >= 60 ? 5 : 0;
+	c.status = width >= 60 ? 12 : 10;
 	c.due = 11;
 	c.lead = !leads ? 0 : width >= 110 ? 30 : width >= 72 ? 16 : 0; /* no column when no row has a lead unit */
 	c.loc = width - 2 - c.status - c.bar - c.pct - 1 - c.due - c.lead;

@@ -71,6 +71,17 @@ check "Enter on the total shows the list, the detail closed" screen_has " 1/1 fo
 tui_keys q
 check "q on the list clears the search" screen_has "Search and filters cleared"
 
+# ---------------------------------------------------------------- the smallest window
+tui_start 40x12 --db "$db" --config "$tmp/mono.ini"
+tui_keys D
+check "at 40x12 the status screen fits" screen_fits 40
+check "its percentages without bars" grep -q '^ Overdue  *6  *0  *6  *17%$' "$screen"
+tui_keys End PgUp
+check "the overdue items fit too" screen_fits 40
+tui_keys End Enter
+check "so does the matrix" screen_fits 40
+check "... with its totals" screen_has "Total: 12 localities, 8 done, 2 overd"
+
 # ---------------------------------------------------------------- wider, in colour
 tui_start 132x40 --db "$db"
 tui_keys D
