@@ -30,6 +30,7 @@ static const struct command commands[] = {
 	{ "comment", cmd_comment },
 	{ "export", cmd_export },
 	{ "import", cmd_import },
+	{ "report", cmd_report },
 };
 
 /* The usage, a line or a few at a time (one message each, for the translators). */
@@ -40,6 +41,9 @@ static const char *const usage_lines[] = {
 	N_("  hoso list [--status S] [--kind K] [--year Y] [--search TEXT]\n"
 	   "            [--sort FIELD[:desc]] [--format table|csv|json]\n"),
 	N_("  hoso show ID                                     one item, whole\n"),
+	N_("  hoso report [--format txt|html|pdf] [--as-of DATE] [--since DATE]\n"
+	   "              [--status S] [--kind K] [--year Y] [--search TEXT] [--output FILE]\n"
+	   "                                                   a status report for a meeting\n"),
 	N_("  hoso check                                       integrity and schema version\n"),
 	N_("  hoso backup FILE                                 a consistent copy of the database\n"),
 	N_("  hoso backup --restore FILE                       the database made what the copy FILE holds\n"),

@@ -92,5 +92,6 @@ int cmd_redo(struct context *c, int argc, char **argv);
 int cmd_comment(struct context *c, int argc, char **argv);
 int cmd_export(struct context *c, int argc, char **argv);
 int cmd_import(struct context *c, int argc, char **argv);
+int cmd_report(struct context *c, int argc, char **argv);
 
 #endif

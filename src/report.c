@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "refdata.h"
 #include "report.h"
+#include "strbuf.h"
 
 /* The order of the statuses in a report: open ones first, then closed ones. */
 static const int status_order[] = {
@@ -173,6 +174,19 @@ int report_set_filters(struct report *r, int status, int kind, int year, const c
 	return 0;
 }
 
+void report_set_statuses(struct report *r, unsigned statuses)
+{
+	int s, n = 0, one = 0;
+
+	for (s = 1; s <= STATUS_MAX; s++)
+		if (statuses & (1u << s)) {
+			n++;
+			one = s;
+		}
+	r->filters.status = n == 1 ? one : 0;
+	r->filters.statuses = n > 1 ? statuses & (((1u << STATUS_MAX) - 1) << 1) : 0;
+}
+
 int report_status_of(const struct report *r, int status, const char *due)
 {
 	return status_display(status, due, r->as_of);
@@ -306,11 +320,36 @@ int report_tally(struct report *r, const struct report_item *it)
 	return 0;
 }
 
+/* True when overdue item a comes after b in the list (less late, or as late with a greater number). */
+static bool less_late(const struct report_overdue *a, long days_late, long no)
+{
+	if (a->days_late != days_late)
+		return a->days_late < days_late;
+	return a->no > no;
+}
+
 int report_add_overdue(struct report *r, long no, const char *code, const char *title, const char *lead,
                        const char *due, long days_late)
 {
 	struct report_overdue *o;
 
+	if (r->overdue_cap > 0 && r->n_overdue >= r->overdue_cap) {
+		/* Full: the least late one gives its place to a later one. */
+		size_t i, least = 0;
+
+		for (i = 1; i < r->n_overdue; i++)
+			if (less_late(&r->overdue[i], r->overdue[least].days_late, r->overdue[least].no))
+				least = i;
+		r->overdue_more++;
+		if (!less_late(&r->overdue[least], days_late, no))
+			return 0;
+		o = &r->overdue[least];
+		free(o->code);
+		free(o->title);
+		free(o->lead);
+		r->n_overdue--;
+		memmove(o, o + 1, (r->n_overdue - least) * sizeof *o);
+	}
 	if (grow(&r->overdue, &r->cap_overdue, r->n_overdue, sizeof r->overdue[0]) != 0) {
 		r->failed = true;
 		return -1;
@@ -481,7 +520,16 @@ char *report_filters_text(const struct report *r)
 	for (i = 0; i < 4; i++) {
 		int n = 0;
 
-		if (i == 0 && f->status != 0)
+		if (i == 0 && f->statuses != 0) {
+			struct strbuf names = STRBUF_INIT;
+			int st;
+
+			for (st = 1; st <= STATUS_MAX; st++)
+				if (f->statuses & (1u << st))
+					strbuf_printf(&names, "%s%s", names.len > 0 ? ", " : "", status_name(st));
+			n = names.failed ? -1 : asprintf(&part, _("status: %s"), strbuf_str(&names));
+			strbuf_free(&names);
+		} else if (i == 0 && f->status != 0)
 			n = asprintf(&part, _("status: %s"), status_name(f->status));
 		else if (i == 1 && f->kind != 0)
 			n = asprintf(&part, _("kind: %s"), kind_name(f->kind));
@@ -545,6 +593,25 @@ char *report_change_text(const struct report *r, const struct report_change *c)
 		break;
 	}
 	return n < 0 ? NULL : s;
+}
+
+char *report_more_text(enum report_more what, long n)
+{
+	char *s = NULL;
+	int rc = -1;
+
+	switch (what) {
+	case REPORT_MORE_OVERDUE:
+		rc = asprintf(&s, _("… and %ld more overdue items, less late, not listed."), n);
+		break;
+	case REPORT_MORE_CHANGES:
+		rc = asprintf(&s, _("… and %ld earlier changes, not listed."), n);
+		break;
+	case REPORT_MORE_MATRICES:
+		rc = asprintf(&s, _("… and %ld more items with localities, not shown."), n);
+		break;
+	}
+	return rc < 0 ? NULL : s;
 }
 
 void report_generated_text(const struct report *r, char out[24])

@@ -108,6 +108,7 @@ struct report_change {
 /* The filters the report was made with; 0 or NULL where none. */
 struct report_filters {
 	int status;     /* 1..STATUS_MAX */
+	unsigned statuses; /* several statuses: bit 1 << status (see report_set_statuses); 0: status alone */
 	int kind;       /* 1..KIND_MAX */
 	int year;
 	char *search;
@@ -136,6 +137,17 @@ struct report {
 	size_t n_matrices, cap_matrices;
 	struct report_change *changes;  /* oldest first after report_finish */
 	size_t n_changes, cap_changes;
+
+	/*
+	 * Bounds for a large file: with overdue_cap > 0 the overdue list keeps
+	 * the overdue_cap worst items, and overdue_more counts the others; the
+	 * filler counts in changes_more and matrices_more what it left out.
+	 * The renderers say "and N more" under each list.
+	 */
+	size_t overdue_cap;
+	long overdue_more;
+	long changes_more;
+	long matrices_more;
 
 	bool failed; /* memory ran out while filling: report_finish says so */
 };
@@ -179,6 +191,12 @@ int report_set_filters(struct report *r, int status, int kind, int year, const c
  */
 int report_tally(struct report *r, const struct report_item *it);
 
+/*
+ * Records several statuses as the filter (bit 1 << status, as item_filter
+ * has them): one bit sets filters.status alone. Call after report_set_filters.
+ */
+void report_set_statuses(struct report *r, unsigned statuses);
+
 /* The status an item shows on the as-of date of r (STATUS_OVERDUE when late). */
 int report_status_of(const struct report *r, int status, const char *due);
 
@@ -197,7 +215,11 @@ void report_line_count(struct report_line *l, int shown_status, int progress);
 /* The average known progress of l (rounded, 0..100), or REPORT_NO_PROGRESS. */
 int report_line_progress(const struct report_line *l);
 
-/* Adds an overdue item. Returns 0, or -1 when out of memory. */
+/*
+ * Adds an overdue item; with r->overdue_cap set and the list full, it takes
+ * the place of the least late one when it is later (the other is counted in
+ * overdue_more). Returns 0, or -1 when out of memory.
+ */
 int report_add_overdue(struct report *r, long no, const char *code, const char *title, const char *lead,
                        const char *due, long days_late);
 
@@ -262,6 +284,13 @@ char *report_filters_text(const struct report *r);
 
 /* What a change did, as one translated line; the caller frees it; NULL when out of memory. */
 char *report_change_text(const struct report *r, const struct report_change *c);
+
+/*
+ * The line under a list that left n entries out (n > 0): what is one of
+ * REPORT_MORE_*. A new string the caller frees; NULL when out of memory.
+ */
+enum report_more { REPORT_MORE_OVERDUE, REPORT_MORE_CHANGES, REPORT_MORE_MATRICES };
+char *report_more_text(enum report_more what, long n);
 
 /* The generation time as shown ("30/06/2024 14:05"), into out. */
 void report_generated_text(const struct report *r, char out[24]);

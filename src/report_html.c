@@ -238,6 +238,17 @@ static void summary(struct html *h)
 	fputs("</p>\n</section>\n", h->fp);
 }
 
+/* "… and N more" under a list that left n entries out. */
+static void more(struct html *h, enum report_more what, long n)
+{
+	char *s;
+
+	if (n <= 0)
+		return;
+	s = report_more_text(what, n);
+	para_free(h, "more", s != NULL ? 0 : -1, s);
+}
+
 static void overdue_table(struct html *h)
 {
 	const struct report *r = h->r;
@@ -275,7 +286,9 @@ static void overdue_table(struct html *h)
 		date_td(h, o->due);
 		fprintf(h->fp, "<td class=\"num overdue\">%ld</td></tr>\n", o->days_late);
 	}
-	fputs("</tbody>\n</table>\n</section>\n", h->fp);
+	fputs("</tbody>\n</table>\n", h->fp);
+	more(h, REPORT_MORE_OVERDUE, r->overdue_more);
+	fputs("</section>\n", h->fp);
 }
 
 static void debts_table(struct html *h)
@@ -401,7 +414,9 @@ static void changes_table(struct html *h)
 		fputs("</td></tr>\n", h->fp);
 		free(what);
 	}
-	fputs("</tbody>\n</table>\n</section>\n", h->fp);
+	fputs("</tbody>\n</table>\n", h->fp);
+	more(h, REPORT_MORE_CHANGES, r->changes_more);
+	fputs("</section>\n", h->fp);
 }
 
 int report_write_html(const struct report *r, FILE *fp, struct error *err)
@@ -429,6 +444,7 @@ int report_write_html(const struct report *r, FILE *fp, struct error *err)
 	debts_table(&h);
 	for (i = 0; i < r->n_matrices; i++)
 		matrix_table(&h, &r->matrices[i]);
+	more(&h, REPORT_MORE_MATRICES, r->matrices_more);
 	if (r->since[0] != '\0')
 		changes_table(&h);
 	fputs("</main>\n</body>\n</html>\n", fp);

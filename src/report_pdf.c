@@ -564,6 +564,22 @@ static void summary(struct pdf *p)
 	free(line);
 }
 
+/* "… and N more" under a list that left n entries out. */
+static void more(struct pdf *p, enum report_more what, long n)
+{
+	char *s;
+
+	if (n <= 0)
+		return;
+	s = report_more_text(what, n);
+	if (s == NULL) {
+		p->nomem = true;
+		return;
+	}
+	para(p, p->body, s);
+	free(s);
+}
+
 static void sections(struct pdf *p)
 {
 	const struct report *r = p->r;
@@ -596,6 +612,7 @@ static void sections(struct pdf *p)
 		};
 		table(p, &t);
 	}
+	more(p, REPORT_MORE_OVERDUE, r->overdue_more);
 
 	heading(p, _("What each unit owes"), 40);
 	if (r->n_debts == 0) {
@@ -636,6 +653,7 @@ static void sections(struct pdf *p)
 		table(p, &t);
 		free(h);
 	}
+	more(p, REPORT_MORE_MATRICES, r->matrices_more);
 
 	if (r->since[0] != '\0') {
 		char s[11], *h = NULL;
@@ -659,6 +677,7 @@ static void sections(struct pdf *p)
 			};
 			table(p, &t);
 		}
+		more(p, REPORT_MORE_CHANGES, r->changes_more);
 		free(h);
 	}
 }

@@ -470,6 +470,22 @@ static void summary(struct out *o, const struct report *r)
 	strbuf_free(&pb);
 }
 
+/* "… and N more" under a list that left n entries out. */
+static void more(struct out *o, enum report_more what, long n)
+{
+	char *s;
+
+	if (n <= 0)
+		return;
+	s = report_more_text(what, n);
+	if (s == NULL) {
+		o->nomem = true;
+		return;
+	}
+	put_para(o, s);
+	free(s);
+}
+
 int report_write_text(const struct report *r, FILE *fp, int width, struct error *err)
 {
 	struct out o = { fp, width <= 0 ? 80 : width < 40 ? 40 : width, 0, false };
@@ -499,6 +515,7 @@ int report_write_text(const struct report *r, FILE *fp, int width, struct error 
 		};
 		put_table(&o, r, &t);
 	}
+	more(&o, REPORT_MORE_OVERDUE, r->overdue_more);
 
 	put_heading(&o, _("What each unit owes"));
 	if (r->n_debts == 0) {
@@ -544,6 +561,7 @@ int report_write_text(const struct report *r, FILE *fp, int width, struct error 
 		strbuf_free(&h);
 		strbuf_free(&b);
 	}
+	more(&o, REPORT_MORE_MATRICES, r->matrices_more);
 
 	if (r->since[0] != '\0') {
 		char s[11];
@@ -567,6 +585,7 @@ int report_write_text(const struct report *r, FILE *fp, int width, struct error 
 			};
 			put_table(&o, r, &t);
 		}
+		more(&o, REPORT_MORE_CHANGES, r->changes_more);
 	}
 
 	if (fflush(fp) != 0 || ferror(fp))

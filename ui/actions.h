@@ -56,6 +56,7 @@ enum keymap_id {
 	X(UNDO,       "undo",       N_("Undo your last change"),                   "u",          KM(LIST) | KM(DETAIL), true) \
 	X(DASHBOARD,  "dashboard",  N_("The status screen"),                       "D",          KM(LIST) | KM(DETAIL), false) \
 	X(PRINT,      "print",      N_("Print this screen"),                       "p",          KM(LIST) | KM(DETAIL), false) \
+	X(MATRIX,     "localities", N_("The localities of this item: a row per sub-item"), "m",  KM(DETAIL), false) \
 	X(SAVE,       "save",       N_("Save the form"),                           "F2 C-s",     KM(FORM), false) \
 	X(NEXT_FIELD, "next_field", N_("The next field"),                          "Tab Down",   KM(FORM), false) \
 	X(PREV_FIELD, "prev_field", N_("The previous field"),                      "S-Tab Up",   KM(FORM), false) \

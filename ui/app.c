@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "i18n.h"
+#include "print.h"
 #include "settings.h"
 #include "screens.h"
 #include "store.h"
@@ -154,9 +155,8 @@ void app_save_drafts(struct app *a, bool all)
 	}
 }
 
-static void draw_too_small(struct app *a)
+static void draw_too_small(struct canvas *c)
 {
-	struct canvas *c = a->canvas;
 	char msg[512];
 	size_t n, off = 0;
 	int y = 0;
@@ -178,9 +178,8 @@ static void draw_too_small(struct app *a)
 	}
 }
 
-static void draw_title(struct app *a, struct screen *base, struct screen *top)
+static void draw_title(struct app *a, struct canvas *c, struct screen *base, struct screen *top)
 {
-	struct canvas *c = a->canvas;
 	char left[1024], help[128], keys[64];
 	int hw;
 
@@ -196,9 +195,8 @@ static void draw_title(struct app *a, struct screen *base, struct screen *top)
 	canvas_put(c, 0, c->cols - hw, hw, help, ROLE_TITLE, 0);
 }
 
-static void draw_status(struct app *a, struct screen *top)
+static void draw_status(struct app *a, struct canvas *c, struct screen *top)
 {
-	struct canvas *c = a->canvas;
 	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
 	int y = c->rows - 1, rw;
 	const char *path = store_path(a->store);
@@ -226,31 +224,41 @@ static void draw_status(struct app *a, struct screen *top)
 	strbuf_free(&right);
 }
 
-static void draw(struct app *a)
+void app_draw(struct app *a, struct canvas *c, const struct screen *leave_out)
 {
-	struct canvas *c = a->canvas;
-	struct screen *top = app_top(a);
-	int i, base;
+	struct screen *stack[APP_MAX_SCREENS], *top;
+	int i, n = 0, base;
 
 	c->ops->cursor(c, -1, -1);
 	if (c->rows < APP_MIN_ROWS || c->cols < APP_MIN_COLS) {
-		draw_too_small(a);
+		draw_too_small(c);
 		return;
 	}
+	for (i = 0; i < a->depth; i++)
+		if (a->stack[i] != leave_out)
+			stack[n++] = a->stack[i];
+	if (n == 0)
+		return;
+	top = stack[n - 1];
 	c->ops->clear(c);
 	/* Draw from the last full screen up, so that pop-ups lie over it. */
-	for (base = a->depth - 1; base > 0 && a->stack[base]->ops->overlay; base--)
+	for (base = n - 1; base > 0 && stack[base]->ops->overlay; base--)
 		;
-	for (i = base; i < a->depth; i++)
-		a->stack[i]->ops->draw(a->stack[i], c, 1, c->rows - 2);
-	draw_title(a, a->stack[base], top);
-	draw_status(a, top);
+	for (i = base; i < n; i++)
+		stack[i]->ops->draw(stack[i], c, 1, c->rows - 2);
+	draw_title(a, c, stack[base], top);
+	draw_status(a, c, top);
 	if (top->ops->overlay) {
 		/* The pop-up may have placed the cursor: draw it again on top. */
 		top->ops->draw(top, c, 1, c->rows - 2);
 	}
 	if (top->ops->cursor != NULL)
 		top->ops->cursor(top, c);
+}
+
+static void draw(struct app *a)
+{
+	app_draw(a, a->canvas, NULL);
 }
 
 static void resize(struct app *a)
@@ -298,8 +306,15 @@ static int global_action(struct app *a, enum action act)
 			app_message(a, ROLE_MESSAGE, "%s", _("Editing is not available in this version of hoso yet"));
 		return SCREEN_REDRAW;
 	}
-	if (act == ACTION_DASHBOARD || act == ACTION_PRINT) {
-		app_message(a, ROLE_MESSAGE, "%s", _("The status screen and printing are not available in this version of hoso yet"));
+	if (act == ACTION_DASHBOARD) {
+		const char *unit = NULL, *locality = NULL;
+		const struct item_view *v = a->depth > 0 ? items_screen_view(a->stack[0], &unit, &locality) : NULL;
+
+		app_push(a, dashboard_screen_new(a, v, unit, locality));
+		return SCREEN_REDRAW;
+	}
+	if (act == ACTION_PRINT) {
+		print_screen(a, NULL);
 		return SCREEN_REDRAW;
 	}
 	return SCREEN_IGNORED;

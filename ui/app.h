@@ -107,6 +107,13 @@ bool app_handle_event(struct app *a, enum term_event ev, ui_key k, int sig);
 /* Runs the loop until the clerk quits or a signal ends it. Returns the exit status. */
 int app_run(struct app *a);
 
+/*
+ * Draws what the clerk sees on c: the screens of the stack but leave_out
+ * (may be NULL), with the top and status lines. The terminal's canvas is
+ * drawn so; printing draws a text canvas of the same size.
+ */
+void app_draw(struct app *a, struct canvas *c, const struct screen *leave_out);
+
 /* The rows a screen's body has: the terminal's, less the top and status lines. */
 int app_body_rows(const struct app *a);
 

@@ -11,6 +11,7 @@
 #include "itemwin.h"
 #include "lineedit.h"
 #include "menu.h"
+#include "print.h"
 #include "refdata.h"
 #include "reflists.h"
 #include "screens.h"
@@ -490,6 +491,42 @@ static void open_sort_menu(struct items_screen *is)
 	                              false, on_sort, is));
 }
 
+/* ------------------------------------------------------------------ print */
+
+enum { PRINT_SCREEN = 1, PRINT_LIST };
+
+static void on_print(void *ctx, bool ok, const struct menu_entry *chosen, const struct menu_entry *all, int n)
+{
+	struct items_screen *is = ctx;
+	struct app *a = app_of(is);
+
+	(void)all;
+	(void)n;
+	if (!ok || chosen == NULL)
+		return;
+	if (chosen->value == PRINT_SCREEN)
+		print_screen(a, app_top(a)); /* the menu, still on top, is not printed */
+	else
+		print_item_list(a, &is->win.view, is->win.expanded, _("Item list"));
+}
+
+static void open_print_menu(struct items_screen *is)
+{
+	struct menu_entry e[2];
+	char whole[128];
+
+	memset(e, 0, sizeof e);
+	e[0].label = (char *)_("This screen, as it is");
+	e[0].value = PRINT_SCREEN;
+	if (is->win.lv.count >= 0)
+		snprintf(whole, sizeof whole, _("The whole list (%ld rows)"), is->win.lv.count);
+	else
+		snprintf(whole, sizeof whole, "%s", _("The whole list"));
+	e[1].label = whole;
+	e[1].value = PRINT_LIST;
+	app_push(app_of(is), menu_new(app_of(is), _("Print"), e, 2, 0, false, on_print, is));
+}
+
 /* ------------------------------------------------------------------ actions */
 
 static void clear_all(struct items_screen *is)
@@ -556,6 +593,9 @@ static int items_action(struct screen *s, enum action a)
 		return SCREEN_REDRAW;
 	case ACTION_CLEAR:
 		clear_all(is);
+		return SCREEN_REDRAW;
+	case ACTION_PRINT:
+		open_print_menu(is);
 		return SCREEN_REDRAW;
 	case ACTION_BACK:
 		if (filtered(&is->win.view)) {
@@ -677,4 +717,32 @@ struct screen *items_screen_new(struct app *a)
 	is->win.draw_ctx = is;
 	is->ready = true;
 	return &is->base;
+}
+
+const struct item_view *items_screen_view(struct screen *s, const char **unit_name, const char **locality_name)
+{
+	struct items_screen *is = (struct items_screen *)s;
+
+	if (s == NULL || s->ops != &items_ops)
+		return NULL;
+	if (unit_name != NULL)
+		*unit_name = is->unit_name;
+	if (locality_name != NULL)
+		*locality_name = is->locality_name;
+	return &is->win.view;
+}
+
+void items_screen_show(struct screen *s, const struct item_view *v, const char *unit_name,
+                       const char *locality_name)
+{
+	struct items_screen *is = (struct items_screen *)s;
+
+	if (s == NULL || s->ops != &items_ops)
+		return;
+	if (unit_name != NULL)
+		snprintf(is->unit_name, sizeof is->unit_name, "%s", unit_name);
+	if (locality_name != NULL)
+		snprintf(is->locality_name, sizeof is->locality_name, "%s", locality_name);
+	is->typing = false;
+	apply_view(is, v);
 }

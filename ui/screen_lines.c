@@ -246,6 +246,11 @@ static int lines_action(struct screen *s, enum action a)
 	case ACTION_END:
 		move(ls, ls->nv);
 		return SCREEN_REDRAW;
+	case ACTION_MATRIX:
+		if (ls->of != LINES_ITEM)
+			return SCREEN_IGNORED;
+		app_push(s->app, matrix_screen_new(s->app, ls->no));
+		return SCREEN_REDRAW;
 	case ACTION_OPEN:
 		if (ls->nv > 0) {
 			const struct dline *d = &ls->lines.v[ls->v[ls->cursor].d];
@@ -282,6 +287,12 @@ static void lines_resume(struct screen *s)
 
 static void lines_reload(struct screen *s);
 
+/* Only an item has localities. */
+static bool lines_lacks(const struct screen *s, enum action a)
+{
+	return a == ACTION_MATRIX && ((const struct lines_screen *)s)->of != LINES_ITEM;
+}
+
 static const struct screen_ops lines_ops = {
 	.name = N_("Detail"),
 	.title = lines_title,
@@ -292,6 +303,7 @@ static const struct screen_ops lines_ops = {
 	.reload = lines_reload,
 	.destroy = lines_destroy,
 	.keymap = KEYMAP_DETAIL,
+	.lacks = lines_lacks,
 };
 
 static struct lines_screen *lines_new(struct app *a)

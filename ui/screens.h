@@ -13,6 +13,29 @@ struct app;
 /* The item list, the main screen. */
 struct screen *items_screen_new(struct app *a);
 
+/*
+ * The view the item list s shows, and the names of its unit and locality
+ * filters (into *unit_name and *locality_name when not NULL); NULL when s
+ * is not the item list.
+ */
+struct item_view;
+const struct item_view *items_screen_view(struct screen *s, const char **unit_name, const char **locality_name);
+
+/*
+ * Shows view v on the item list s (nothing when s is not the item list);
+ * unit_name and locality_name name its unit and locality filters (NULL:
+ * kept as they were).
+ */
+void items_screen_show(struct screen *s, const struct item_view *v, const char *unit_name,
+                       const char *locality_name);
+
+/* The status screen of the items of view v (NULL: all), its unit and locality filters so named. */
+struct screen *dashboard_screen_new(struct app *a, const struct item_view *v, const char *unit_name,
+                                    const char *locality_name);
+
+/* The locality matrix of item number no: a row per sub-item. */
+struct screen *matrix_screen_new(struct app *a, long no);
+
 /* The detail of item number no. */
 struct screen *detail_screen_new(struct app *a, long no);
 

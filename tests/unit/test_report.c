@@ -318,6 +318,57 @@ static void test_write_error(void **state)
 	report_free(&r);
 }
 
+/* A capped overdue list keeps the latest items and says how many it left out, in text and HTML. */
+static void test_overdue_cap(void **state)
+{
+	struct report *r = report_new(DATE_DMY);
+	struct error err = { 0 };
+	char *text, *html;
+
+	(void)state;
+	assert_non_null(r);
+	assert_int_equal(report_set_header(r, "P", "nva", "2024-06-30", NULL, 0, &err), 0);
+	r->overdue_cap = 2;
+	assert_int_equal(report_add_overdue(r, 1, NULL, "one", NULL, "2024-06-20", 10), 0);
+	assert_int_equal(report_add_overdue(r, 2, NULL, "two", NULL, "2024-01-01", 181), 0);
+	assert_int_equal(report_add_overdue(r, 3, NULL, "three", NULL, "2024-06-29", 1), 0);
+	assert_int_equal(report_add_overdue(r, 4, NULL, "four", NULL, "2024-03-01", 121), 0);
+	assert_int_equal(report_finish(r, &err), 0);
+	assert_int_equal(r->n_overdue, 2);
+	assert_int_equal(r->overdue_more, 2);
+	assert_int_equal(r->overdue[0].no, 2);
+	assert_int_equal(r->overdue[1].no, 4);
+	r->changes_more = 7;
+	text = render_text(r, 80);
+	assert_non_null(strstr(text, "… and 2 more overdue items, less late, not listed."));
+	assert_null(strstr(text, "earlier changes")); /* no since-date: no changes section */
+	html = render(r, report_write_html);
+	assert_non_null(strstr(html, "<p class=\"more\">… and 2 more overdue items"));
+	free(text);
+	free(html);
+	report_free(&r);
+}
+
+/* Several statuses as the filter are all named. */
+static void test_statuses_filter(void **state)
+{
+	struct report *r = report_new(DATE_DMY);
+	char *f;
+
+	(void)state;
+	assert_non_null(r);
+	report_set_statuses(r, 1u << 1 | 1u << 6);
+	f = report_filters_text(r);
+	assert_string_equal(f, "status: Planned, Overdue");
+	free(f);
+	report_set_statuses(r, 1u << 4);
+	assert_int_equal(r->filters.status, 4);
+	f = report_filters_text(r);
+	assert_string_equal(f, "status: Done");
+	free(f);
+	report_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -329,6 +380,8 @@ int main(void)
 		cmocka_unit_test(test_text_width),
 		cmocka_unit_test(test_html_escaped),
 		cmocka_unit_test(test_write_error),
+		cmocka_unit_test(test_overdue_cap),
+		cmocka_unit_test(test_statuses_filter),
 	};
 
 	unit_locale();
