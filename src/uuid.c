@@ -26,10 +26,17 @@ int uuid_new(char out[UUID_LEN + 1])
 	}
 	b[6] = (uint8_t)((b[6] & 0x0f) | 0x40); /* version 4 */
 	b[8] = (uint8_t)((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
-	snprintf(out, UUID_LEN + 1,
-	         "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-	         b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-	         b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+	static const char hex[] = "0123456789abcdef";
+	int i, o = 0;
+
+	/* 8-4-4-4-12 hex digits (written by hand: every exported reference is one) */
+	for (i = 0; i < UUID_BYTES; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[b[i] >> 4];
+		out[o++] = hex[b[i] & 15];
+	}
+	out[o] = '\0';
 	return 0;
 }
 
@@ -77,10 +84,17 @@ void uuid_derive(const char *s, size_t n, unsigned char out[UUID_BYTES])
 
 void uuid_from_bytes(const unsigned char b[UUID_BYTES], char out[UUID_LEN + 1])
 {
-	snprintf(out, UUID_LEN + 1,
-	         "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-	         b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-	         b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+	static const char hex[] = "0123456789abcdef";
+	int i, o = 0;
+
+	/* 8-4-4-4-12 hex digits (written by hand: every exported reference is one) */
+	for (i = 0; i < UUID_BYTES; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[b[i] >> 4];
+		out[o++] = hex[b[i] & 15];
+	}
+	out[o] = '\0';
 }
 
 int uuid_valid(const char *s)
