@@ -62,6 +62,9 @@ struct item_key {
 	long long i;
 	unsigned char *b;    /* owned */
 	int n;
+	/* Sorted by lead unit: the unit's key, which orders units of the same name (tie_n bytes; 0: none). */
+	unsigned char tie[UUID_BYTES];
+	int tie_n;
 };
 
 struct item_row {
