@@ -83,7 +83,7 @@ static const struct sortcol {
 	[ISORT_CODE] = { "code", "i.code_key", "item_code", true },
 	[ISORT_TITLE] = { "title", "i.title_key", "item_title", false },
 	[ISORT_KIND] = { "kind", "i.kind", "item_kind", false },
-	[ISORT_UNIT] = { "unit", "u.name_key", "unit_name", true },
+	[ISORT_UNIT] = { "unit", "u.name_key", "item_lead", true },
 	[ISORT_DUE] = { "due", "i.due_date", "item_due", true },
 	[ISORT_STATUS] = { "status", "i.status", "item_status", false },
 	[ISORT_PROGRESS] = { "progress", "i.progress", "item_progress", true },
@@ -245,7 +245,12 @@ static void put_status_set(struct strbuf *b, unsigned set)
 	strbuf_puts(b, ")");
 }
 
-/* The filters as conditions on i, but that of source skip (SRC_COUNT: none). */
+/*
+ * The filters as conditions on i, but that of source skip (SRC_COUNT:
+ * none). A unary + keeps SQLite from reading a filter's column through an
+ * index (the sort's index twice, for an OR of ranges, and then sorting):
+ * only the source's own condition may lead.
+ */
 static void add_filters(struct strbuf *b, const struct item_pager *p, enum source skip)
 {
 	const struct item_filter *f = &p->view.filter;
@@ -261,20 +266,20 @@ static void add_filters(struct strbuf *b, const struct item_pager *p, enum sourc
 				strbuf_puts(b, " OR ");
 			first = false;
 			if (s == STATUS_OVERDUE)
-				strbuf_puts(b, "(i.status IN (1, 2, 3) AND i.due_date < :today)");
+				strbuf_puts(b, "(+i.status IN (1, 2, 3) AND +i.due_date < :today)");
 			else if (status_is_open(s))
-				strbuf_printf(b, "(i.status = %d AND (i.due_date IS NULL OR i.due_date >= :today))", s);
+				strbuf_printf(b, "(+i.status = %d AND (+i.due_date IS NULL OR +i.due_date >= :today))", s);
 			else
-				strbuf_printf(b, "i.status = %d", s);
+				strbuf_printf(b, "+i.status = %d", s);
 		}
 		strbuf_puts(b, ")");
 	}
 	if (f->kind != 0)
-		strbuf_puts(b, " AND i.kind = :kind");
+		strbuf_printf(b, " AND %si.kind = :kind", skip == SRC_KIND ? "" : "+");
 	if (f->year != 0)
-		strbuf_puts(b, " AND i.year = :year");
+		strbuf_printf(b, " AND %si.year = :year", skip == SRC_YEAR ? "" : "+");
 	if (f->unit_id[0] != '\0')
-		strbuf_puts(b, " AND i.lead_unit_id = :unit");
+		strbuf_printf(b, " AND %si.lead_unit_id = :unit", skip == SRC_UNIT ? "" : "+");
 	/* Correlated: one lookup per row tested, never a list of every item of the locality. */
 	if (f->locality_id[0] != '\0' && skip != SRC_LOCALITY)
 		strbuf_puts(b, " AND EXISTS (SELECT 1 FROM item_locality x WHERE x.item_id = i.id"
@@ -317,21 +322,24 @@ static void from_source(struct strbuf *b, enum source src)
 		strbuf_printf(b, "item i INDEXED BY %s", source_index[src]);
 }
 
-/* FROM of a walk: the sort's index for the part, with the lead unit joined when sorted by it. */
+/* The index a walk reads for a part of the sort ("rowid": the table itself). */
+static const char *walk_index(enum item_sort sort, enum part pt)
+{
+	/* The items without a code: the partial index leaves them out. */
+	if (sortcols[sort].index == NULL || (sort == ISORT_CODE && pt == PART_NULL))
+		return "rowid";
+	return sortcols[sort].index;
+}
+
+/* FROM of a walk: the sort's index for the part (by lead unit: its items, unit by unit). */
 static void from_walk(struct strbuf *b, enum item_sort sort, enum part pt)
 {
-	if (sort == ISORT_UNIT) {
-		if (pt == PART_VALUE)
-			strbuf_puts(b, "unit u INDEXED BY unit_name CROSS JOIN item i INDEXED BY item_lead"
-			               " ON i.lead_unit_id = u.id");
-		else
-			strbuf_puts(b, "item i INDEXED BY item_lead");
-	} else if (sortcols[sort].index == NULL || (sort == ISORT_CODE && pt == PART_NULL)) {
-		/* The rowid: the number, or the items without a code (the partial index leaves them out). */
+	const char *index = walk_index(sort, pt);
+
+	if (strcmp(index, "rowid") == 0)
 		strbuf_puts(b, "item i NOT INDEXED");
-	} else {
-		strbuf_printf(b, "item i INDEXED BY %s", sortcols[sort].index);
-	}
+	else
+		strbuf_printf(b, "item i INDEXED BY %s", index);
 }
 
 /* The sort key's columns for a part, named k and t: the value and the tie (the lead unit's key). */
@@ -415,8 +423,7 @@ static int build_fetch(const struct item_pager *p, struct choice ch, enum scope 
 	const char *no = ch.plan == PLAN_ORDERED && ch.src == SRC_FTS ? "f.rowid" : "i.no";
 
 	strbuf_printf(b, "/* %s %s */ ", plan_names[ch.plan],
-	              ch.plan == PLAN_WALK ? (sortcols[sort].index != NULL ? sortcols[sort].index : "rowid")
-	                                   : source_names[ch.src]);
+	              ch.plan == PLAN_WALK ? walk_index(sort, pt) : source_names[ch.src]);
 	if (ch.plan == PLAN_CAND) {
 		/* The candidates sorted on their number and key alone; the page's rows read after. */
 		strbuf_puts(b, "SELECT " ROW_COLS ", s.k, s.t FROM (SELECT i.no AS no, ");
@@ -433,9 +440,9 @@ static int build_fetch(const struct item_pager *p, struct choice ch, enum scope 
 			from_source(b, ch.src);
 		else
 			from_walk(b, sort, pt);
-		if (unit_join && !(ch.plan == PLAN_WALK && pt == PART_VALUE))
+		if (unit_join)
 			strbuf_puts(b, " CROSS JOIN unit u ON u.id = i.lead_unit_id");
-		else if (!unit_join)
+		else
 			strbuf_puts(b, " LEFT JOIN unit u ON u.id = i.lead_unit_id");
 	}
 	strbuf_puts(b, " WHERE ");
@@ -1585,6 +1592,17 @@ int item_pager_open(struct item_pager **out, struct store *s, const struct item_
 	}
 	*out = p;
 	return 0;
+}
+
+const char *item_pager_plan(const struct item_pager *p, char *buf, size_t n)
+{
+	if (p->tree)
+		snprintf(buf, n, "tree");
+	else if (p->flat.plan == PLAN_WALK)
+		snprintf(buf, n, "walk");
+	else
+		snprintf(buf, n, "%s %s", plan_names[p->flat.plan], source_names[p->flat.src]);
+	return buf;
 }
 
 void item_pager_close(struct item_pager **pp)
