@@ -274,6 +274,9 @@ static void add_filters(struct strbuf *b, const struct item_pager *p, enum sourc
 		}
 		strbuf_puts(b, ")");
 	}
+	/* Overdue alone: the due dates before today, a range of the index by due date when sorted by it. */
+	if (f->statuses == 1u << STATUS_OVERDUE)
+		strbuf_puts(b, " AND i.due_date < :today");
 	if (f->kind != 0)
 		strbuf_printf(b, " AND %si.kind = :kind", skip == SRC_KIND ? "" : "+");
 	if (f->year != 0)
@@ -803,9 +806,10 @@ static void give_up_walk(struct item_pager *p, struct level *lv, struct choice *
 		*ch = (struct choice){ PLAN_CAND, SRC_PARENT, false };
 		return;
 	}
+	/* Sorting more candidates than the counts went to (four times the threshold) costs more than walking on. */
 	if (p->query != NULL && !(p->flat.plan != PLAN_WALK && p->flat.src == SRC_FTS))
 		p->flat = (struct choice){ p->view.sort == ISORT_NO ? PLAN_ORDERED : PLAN_CAND, SRC_FTS, false };
-	else if (p->flat.plan == PLAN_WALK && p->best != SRC_COUNT)
+	else if (p->flat.plan == PLAN_WALK && p->best != SRC_COUNT && p->counts[p->best] < 4 * p->threshold)
 		p->flat = (struct choice){ PLAN_CAND, p->best, false };
 	else
 		p->flat.budget = false;
@@ -1498,13 +1502,20 @@ static int count_view(struct item_pager *p, long *count, struct error *err)
 		*count = tc.total;
 		return 0;
 	}
-	/* Through the filter with the fewest candidates, or the search's full-text matches. */
+	/*
+	 * Through the filter with the fewest candidates, or the search's
+	 * full-text matches; a search of short words only tests every item
+	 * (the index would merge huge lists without heeding an interrupt).
+	 */
 	strbuf_puts(&b, "SELECT count(*) FROM ");
 	if (p->best != SRC_COUNT) {
 		from_source(&b, p->best);
 		strbuf_puts(&b, " WHERE i.archived = 0");
 		add_source(&b, p, p->best, SCOPE_FLAT);
 		add_filters(&b, p, p->best);
+	} else if (!search_has_long(p->query)) {
+		strbuf_puts(&b, "item i NOT INDEXED WHERE i.archived = 0");
+		add_filters(&b, p, SRC_COUNT);
 	} else {
 		from_source(&b, SRC_FTS);
 		strbuf_puts(&b, " WHERE i.archived = 0");

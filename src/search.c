@@ -153,6 +153,11 @@ const char *search_fts_long(const struct search_query *q)
 	return q->fts_long != NULL ? q->fts_long : q->fts;
 }
 
+bool search_has_long(const struct search_query *q)
+{
+	return q != NULL && q->fts_long != NULL;
+}
+
 int search_words(const struct search_query *q)
 {
 	return q != NULL ? q->nwords : 0;

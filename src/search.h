@@ -34,6 +34,9 @@ const char *search_fts(const struct search_query *q);
  */
 const char *search_fts_long(const struct search_query *q);
 
+/* True when q has a long word (see search_fts_long). */
+bool search_has_long(const struct search_query *q);
+
 /* The number of words in q. */
 int search_words(const struct search_query *q);
 

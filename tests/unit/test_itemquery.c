@@ -596,6 +596,7 @@ static void test_every_filter_every_sort(void **state)
 		{ "year 2024", 'y', 2024, false }, { "year 2030 (four)", 'y', 2030, true },
 		{ "planned", 's', 1u << STATUS_PLANNED, false }, { "cancelled (few)", 's', 1u << STATUS_CANCELLED, true },
 		{ "overdue or done", 's', 1u << STATUS_OVERDUE | 1u << STATUS_DONE, false },
+		{ "overdue", 's', 1u << STATUS_OVERDUE, false },
 	};
 	size_t f;
 	int sort, desc, walked = 0, sorted = 0, ordered = 0;
