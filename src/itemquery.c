@@ -230,12 +230,13 @@ static unsigned stored_statuses(unsigned statuses)
 	return set;
 }
 
-static void put_status_set(struct strbuf *b, unsigned set)
+/* col IN (the stored statuses of set). */
+static void put_status_set(struct strbuf *b, unsigned set, const char *col)
 {
 	int s;
 	bool first = true;
 
-	strbuf_puts(b, "i.status IN (");
+	strbuf_printf(b, "%s IN (", col);
 	for (s = 1; s <= STATUS_MAX; s++) {
 		if (set & (1u << s)) {
 			strbuf_printf(b, "%s%d", first ? "" : ", ", s);
@@ -303,7 +304,7 @@ static void add_source(struct strbuf *b, const struct item_pager *p, enum source
 		return;
 	case SRC_STATUS:
 		strbuf_puts(b, " AND ");
-		put_status_set(b, p->stored_statuses);
+		put_status_set(b, p->stored_statuses, "i.status");
 		return;
 	case SRC_FTS:
 		strbuf_puts(b, " AND item_fts MATCH :fts");
@@ -678,7 +679,7 @@ static int count_source(struct item_pager *p, enum source src, enum scope sc, co
 		break;
 	case SRC_STATUS:
 		strbuf_puts(&b, "item i INDEXED BY item_status WHERE ");
-		put_status_set(&b, p->stored_statuses);
+		put_status_set(&b, p->stored_statuses, "i.status");
 		break;
 	default:
 		strbuf_free(&b);
@@ -826,7 +827,9 @@ struct step {
 /* The parts of the view's order to read, in order, from row from (NULL: from the start). */
 static int steps_of(const struct item_pager *p, bool asc, const struct item_row *from, struct step out[3])
 {
-	bool nullable = sortcols[p->view.sort].nullable;
+	/* Filtered by a lead unit, sorted by it: no row lacks one. */
+	bool nullable = sortcols[p->view.sort].nullable &&
+	                !(p->view.sort == ISORT_UNIT && p->view.filter.unit_id[0] != '\0');
 	int n = 0;
 
 	if (p->view.sort == ISORT_NO) {
@@ -974,12 +977,30 @@ static int walk_values(struct item_pager *p, struct choice ch, enum scope sc, co
 		const char *dir = asc ? "ASC" : "DESC", *cmp = asc ? ">" : "<";
 		char sql[512];
 
-		char where[128] = "";
+		char where[256] = "";
 
+		/* Filtered by the sort's own dimension: its values only. */
+		const struct item_filter *f = &p->view.filter;
+		struct strbuf only = STRBUF_INIT;
+
+		if (p->view.sort == ISORT_UNIT && f->unit_id[0] != '\0')
+			strbuf_puts(&only, " AND u.id = :unit");
+		else if (p->view.sort == ISORT_KIND && f->kind != 0)
+			strbuf_puts(&only, " AND v.id = :kind");
+		else if (p->view.sort == ISORT_STATUS && f->statuses != 0) {
+			strbuf_puts(&only, " AND ");
+			put_status_set(&only, p->stored_statuses, "v.id");
+		}
+		if (only.failed) {
+			strbuf_free(&only);
+			return SQLITE_NOMEM;
+		}
 		if (p->view.sort == ISORT_UNIT) {
 			if (from != NULL)
-				snprintf(where, sizeof where, " WHERE u.name_key %s= :key AND (u.name_key, u.id) %s (:key, :tie)",
-				         cmp, cmp);
+				snprintf(where, sizeof where, " WHERE u.name_key %s= :key AND (u.name_key, u.id) %s (:key, :tie)%s",
+				         cmp, cmp, only.len > 0 ? strbuf_str(&only) : "");
+			else if (only.len > 0)
+				snprintf(where, sizeof where, " WHERE 1%s", strbuf_str(&only));
 			snprintf(sql, sizeof sql,
 			         "SELECT u.name_key, u.id, ifnull(t.n, 0) FROM unit u INDEXED BY unit_name"
 			         " LEFT JOIN tally t ON t.dim = 'unit' AND t.key = u.id%s ORDER BY u.name_key %s, u.id %s",
@@ -988,14 +1009,19 @@ static int walk_values(struct item_pager *p, struct choice ch, enum scope sc, co
 			const char *table = p->view.sort == ISORT_KIND ? "kind" : "status";
 
 			if (from != NULL)
-				snprintf(where, sizeof where, " WHERE v.id %s :key", cmp);
+				snprintf(where, sizeof where, " WHERE v.id %s :key%s", cmp,
+				         only.len > 0 ? strbuf_str(&only) : "");
+			else if (only.len > 0)
+				snprintf(where, sizeof where, " WHERE 1%s", strbuf_str(&only));
 			snprintf(sql, sizeof sql,
 			         "SELECT v.id, NULL, ifnull(t.n, 0) FROM %s v"
 			         " LEFT JOIN tally t ON t.dim = '%s' AND t.key = v.id%s ORDER BY v.id %s",
 			         table, table, where, dir);
 		}
+		strbuf_free(&only);
 		if (store_prepare(p->store, sql, values, err) != 0)
 			return SQLITE_ERROR;
+		bind_common(p, *values);
 	}
 	if (from != NULL)
 		bind_key(*values, from);
