@@ -23,6 +23,39 @@ static void put_inert(const char *s)
 	free(inert);
 }
 
+static void print_line(const struct dline *l, int lw)
+{
+	switch (l->kind) {
+	case DL_FIELD:
+		put_inert(l->label);
+		printf(":%*s ", lw - text_width(l->label), "");
+		put_inert(l->text);
+		break;
+	case DL_ENTRY:
+	case DL_NOTE:
+		fputs("  ", stdout);
+		put_inert(l->text);
+		break;
+	default:
+		put_inert(l->text);
+		break;
+	}
+	putchar('\n');
+}
+
+/* Prints one sub-item as it is read: a million of them are never held at once. */
+static int print_child(void *ctx, const struct detail_child *c)
+{
+	struct dlines one = { 0 };
+
+	(void)ctx;
+	if (dlines_child(&one, c) == NULL)
+		return 1;
+	print_line(&one.v[0], 0);
+	dlines_free(&one);
+	return 0;
+}
+
 int cmd_show(struct context *c, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -53,11 +86,16 @@ int cmd_show(struct context *c, int argc, char **argv)
 	rc = item_resolve(c->store, argv[optind], &no, &err);
 	if (rc <= 0)
 		return cli_fail(&err);
-	rc = item_detail_load(c->store, no, c->today, -1, &d, &err);
+	/* The sub-items are counted, then streamed where their note would be. */
+	rc = item_detail_load(c->store, no, c->today, -1, 0, &d, &err);
 	if (rc < 0)
 		return cli_fail(&err);
 	if (rc == 0) {
 		error_set(&err, ERROR_RUNTIME, _("no item number %ld"), no);
+		return cli_fail(&err);
+	}
+	if (item_children_count(c->store, d.id, &d.children.total, &err) != 0) {
+		item_detail_free(&d);
 		return cli_fail(&err);
 	}
 	if (detail_lines(&d, c->settings.date_format, &lines) != 0) {
@@ -67,27 +105,18 @@ int cmd_show(struct context *c, int argc, char **argv)
 	}
 	lw = dlines_label_width(&lines);
 	for (i = 0; i < lines.n; i++) {
-		const struct dline *l = &lines.v[i];
-
-		switch (l->kind) {
-		case DL_FIELD:
-			put_inert(l->label);
-			printf(":%*s ", lw - text_width(l->label), "");
-			put_inert(l->text);
-			break;
-		case DL_ENTRY:
-			fputs("  ", stdout);
-			put_inert(l->text);
-			break;
-		case DL_NOTE:
-			fputs("  ", stdout);
-			put_inert(l->text);
-			break;
-		default:
-			put_inert(l->text);
-			break;
+		if (!lines.v[i].more_children) {
+			print_line(&lines.v[i], lw);
+			continue;
 		}
-		putchar('\n');
+		rc = item_children_each(c->store, d.id, c->today, print_child, NULL, &err);
+		if (rc > 0)
+			error_set(&err, ERROR_RUNTIME, _("out of memory"));
+		if (rc != 0) {
+			dlines_free(&lines);
+			item_detail_free(&d);
+			return cli_fail(&err);
+		}
 	}
 	dlines_free(&lines);
 	item_detail_free(&d);

@@ -79,6 +79,96 @@ void dlines_more(struct dlines *l, int shown, long total)
 		dlines_addf(l, DL_NOTE, NULL, _("… and %ld more"), total - shown);
 }
 
+/* The text of a line, replaced; -1 when out of memory. */
+static int set_text(struct dline *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int set_text(struct dline *d, const char *fmt, ...)
+{
+	char *text = NULL;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&text, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return -1;
+	free(d->text);
+	d->text = text;
+	return 0;
+}
+
+struct dline *dlines_child(struct dlines *l, const struct detail_child *c)
+{
+	struct dline *d;
+
+	if (c->progress >= 0)
+		d = dlines_addf(l, DL_ENTRY, NULL, "#%ld  %s%s%s  [%s, %d%%]", c->no, c->code != NULL ? c->code : "",
+		                c->code != NULL ? "  " : "", c->title, status_name(c->display_status), c->progress);
+	else
+		d = dlines_addf(l, DL_ENTRY, NULL, "#%ld  %s%s%s  [%s]", c->no, c->code != NULL ? c->code : "",
+		                c->code != NULL ? "  " : "", c->title, status_name(c->display_status));
+	if (d != NULL) {
+		d->item_no = c->no;
+		d->status = c->display_status;
+	}
+	return d;
+}
+
+int dlines_insert_children(struct dlines *l, int at, const struct detail_child *v, int n)
+{
+	int before = l->n, i;
+	struct dline *moved;
+
+	for (i = 0; i < n; i++) {
+		if (dlines_child(l, &v[i]) == NULL) {
+			while (l->n > before) {
+				l->n--;
+				free(l->v[l->n].label);
+				free(l->v[l->n].text);
+			}
+			l->failed = false;
+			return -1;
+		}
+	}
+	/* The new lines (at the end) go before line at. */
+	moved = malloc((size_t)(n > 0 ? n : 1) * sizeof *moved);
+	if (moved == NULL)
+		return -1;
+	memcpy(moved, &l->v[before], (size_t)n * sizeof *moved);
+	memmove(&l->v[at + n], &l->v[at], (size_t)(before - at) * sizeof *moved);
+	memcpy(&l->v[at], moved, (size_t)n * sizeof *moved);
+	free(moved);
+	return 0;
+}
+
+int dlines_children_counted(struct dlines *l, int section, int more, long total, int shown)
+{
+	int rc = 0;
+
+	if (section >= 0 && section < l->n) {
+		if (total >= 0)
+			rc = set_text(&l->v[section], "%s (%ld)", _("Sub-items"), total);
+		else
+			rc = set_text(&l->v[section], "%s (%d+)", _("Sub-items"), shown);
+	}
+	if (rc == 0 && more >= 0 && more < l->n) {
+		if (total >= 0)
+			rc = set_text(&l->v[more], _("… and %ld more"), total - shown);
+		else
+			rc = set_text(&l->v[more], "%s", _("… and more"));
+	}
+	return rc;
+}
+
+void dlines_remove(struct dlines *l, int at)
+{
+	free(l->v[at].label);
+	free(l->v[at].text);
+	memmove(&l->v[at], &l->v[at + 1], (size_t)(l->n - at - 1) * sizeof *l->v);
+	l->n--;
+}
+
 struct builder {
 	struct dlines *out;
 	enum date_style style;
@@ -223,7 +313,7 @@ int detail_lines(const struct item_detail *d, enum date_style style, struct dlin
 	struct builder b = { out, style };
 	struct dline *l;
 	char buf[64];
-	int i;
+	int i, children;
 
 	memset(out, 0, sizeof *out);
 	l = addf(&b, DL_TITLE, NULL, "#%ld  %s", d->no, d->title);
@@ -269,21 +359,18 @@ int detail_lines(const struct item_detail *d, enum date_style style, struct dlin
 	field(&b, _("Source"), d->source);
 
 	section(&b, _("Sub-items"), d->children.total);
-	for (i = 0; i < d->children.n; i++) {
-		const struct detail_child *c = &d->children.v[i];
-
-		if (c->progress >= 0)
-			l = addf(&b, DL_ENTRY, NULL, "#%ld  %s%s%s  [%s, %d%%]", c->no, c->code != NULL ? c->code : "",
-			         c->code != NULL ? "  " : "", c->title, status_name(c->display_status), c->progress);
-		else
-			l = addf(&b, DL_ENTRY, NULL, "#%ld  %s%s%s  [%s]", c->no, c->code != NULL ? c->code : "",
-			         c->code != NULL ? "  " : "", c->title, status_name(c->display_status));
+	children = out->n - 1;
+	for (i = 0; i < d->children.n; i++)
+		dlines_child(out, &d->children.v[i]);
+	if (d->children.total < 0 || d->children.total > d->children.n) {
+		l = add(&b, DL_NOTE, NULL, "");
 		if (l != NULL) {
-			l->item_no = c->no;
-			l->status = c->display_status;
+			l->more_children = true;
+			if (dlines_children_counted(out, children, out->n - 1, d->children.total,
+			                            d->children.n) != 0)
+				out->failed = true;
 		}
 	}
-	more(&b, d->children.n, d->children.total);
 
 	section(&b, _("Partner units"), d->partners.total);
 	for (i = 0; i < d->partners.n; i++) {

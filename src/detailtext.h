@@ -28,6 +28,7 @@ struct dline {
 	int status;    /* a status to colour the line by, or 0 */
 	long item_no;  /* the item the line leads to (a sub-item, the parent), or 0 */
 	long doc_no;   /* the document the line leads to, or 0 */
+	bool more_children; /* DL_NOTE: the sub-items not shown ("… and N more") */
 };
 
 struct dlines {
@@ -52,6 +53,30 @@ void dlines_section(struct dlines *l, const char *name, long total);
 
 /* Appends "… and N more" when total exceeds shown. */
 void dlines_more(struct dlines *l, int shown, long total);
+
+/*
+ * Appends the line of sub-item c ("#12  CODE  Title  [Status, 40%]"),
+ * leading to it. Returns the line, or NULL when out of memory.
+ */
+struct dline *dlines_child(struct dlines *l, const struct detail_child *c);
+
+/*
+ * Inserts the lines of the n sub-items v before line at (the note of the
+ * sub-items not shown). Returns 0, or -1 when out of memory (then l is as
+ * it was).
+ */
+int dlines_insert_children(struct dlines *l, int at, const struct detail_child *v, int n);
+
+/*
+ * Sets the heading of the sub-items (line section) and their note (line
+ * more: "… and N more", or "… and more" while remaining < 0) for total
+ * sub-items (-1: not counted yet, then shown as "N+"), shown of them shown.
+ * Returns 0, or -1 when out of memory.
+ */
+int dlines_children_counted(struct dlines *l, int section, int more, long total, int shown);
+
+/* Removes line at (0 <= at < l->n). */
+void dlines_remove(struct dlines *l, int at);
 
 /* A stored UTC time (YYYY-MM-DDTHH:MM:SSZ) as "dd/mm/yyyy hh:mm" in the local time ($TZ) into out. */
 void dlines_stamp(const char *at, enum date_style style, char out[32]);

@@ -258,6 +258,107 @@ static int read_history(sqlite3_stmt *st, void *e)
 	return h->login == NULL || h->field == NULL ? -1 : 0;
 }
 
+/* The sub-items of ?1 numbered above ?2, at most ?4 (-1: all); ?3 is today. */
+static const char children_sql[] =
+	"SELECT c.no, c.code, c.title, c.kind, c.status, ifnull(c.due_date, ''), c.progress,"
+	" EXISTS (SELECT 1 FROM item g WHERE g.parent_id = c.id AND g.archived = 0), ?3"
+	" FROM item c INDEXED BY item_parent WHERE c.parent_id = ?1 AND c.archived = 0 AND c.no > ?2"
+	" ORDER BY c.no LIMIT ?4";
+
+static int children_stmt(struct store *s, const char *parent, const char *today, long after, int n,
+                         sqlite3_stmt **st, struct error *err)
+{
+	if (store_prepare(s, children_sql, st, err) != 0)
+		return -1;
+	store_bind_uuid(*st, 1, parent);
+	sqlite3_bind_int64(*st, 2, after);
+	sqlite3_bind_text(*st, 3, today, -1, SQLITE_STATIC);
+	sqlite3_bind_int(*st, 4, n);
+	return 0;
+}
+
+int item_children_read(struct store *s, const char *parent, const char *today, long after,
+                       struct detail_child *v, int n, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc, got = 0;
+
+	if (n <= 0)
+		return 0;
+	if (children_stmt(s, parent, today, after, n, &st, err) != 0)
+		return -1;
+	while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (read_child(st, &v[got]) != 0) {
+			detail_child_clear(&v[got]);
+			sqlite3_finalize(st);
+			while (got > 0)
+				detail_child_clear(&v[--got]);
+			return error_set(err, ERROR_RUNTIME, _("out of memory"));
+		}
+		got++;
+	}
+	sqlite3_finalize(st);
+	if (got < n && rc != SQLITE_DONE) {
+		while (got > 0)
+			detail_child_clear(&v[--got]);
+		return store_fail(s, err, _("reading an item"));
+	}
+	return got;
+}
+
+int item_children_each(struct store *s, const char *parent, const char *today,
+                       int (*fn)(void *ctx, const struct detail_child *c), void *ctx,
+                       struct error *err)
+{
+	struct detail_child c;
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (children_stmt(s, parent, today, 0, -1, &st, err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&c, 0, sizeof c);
+		if (read_child(st, &c) != 0) {
+			detail_child_clear(&c);
+			sqlite3_finalize(st);
+			return error_set(err, ERROR_RUNTIME, _("out of memory"));
+		}
+		stop = fn(ctx, &c);
+		detail_child_clear(&c);
+		if (stop != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("reading an item"));
+}
+
+int item_children_count(struct store *s, const char *parent, long *count, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, "SELECT count(*) FROM item INDEXED BY item_parent"
+	                     " WHERE parent_id = ?1 AND archived = 0", &st, err) != 0)
+		return -1;
+	store_bind_uuid(st, 1, parent);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*count = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_fail(s, err, _("counting items"));
+}
+
+void detail_child_clear(struct detail_child *c)
+{
+	if (c == NULL)
+		return;
+	free(c->code);
+	free(c->title);
+	memset(c, 0, sizeof *c);
+}
+
 #define LOAD(list, sql, fn) \
 	do { \
 		sqlite3_stmt *st_; \
@@ -274,7 +375,7 @@ static int read_history(sqlite3_stmt *st, void *e)
 			goto fail; \
 	} while (0)
 
-int item_detail_load(struct store *s, long no, const char *today, int limit,
+int item_detail_load(struct store *s, long no, const char *today, int limit, int child_limit,
                      struct item_detail *d, struct error *err)
 {
 	static const char item_sql[] =
@@ -329,11 +430,30 @@ int item_detail_load(struct store *s, long no, const char *today, int limit,
 	}
 	d->display_status = status_display(d->status, d->due, today);
 
-	LOAD(children,
-	     "SELECT c.no, c.code, c.title, c.kind, c.status, ifnull(c.due_date, ''), c.progress,"
-	     " EXISTS (SELECT 1 FROM item g WHERE g.parent_id = c.id AND g.archived = 0), ?2"
-	     " FROM item c WHERE c.parent_id = ?1 AND c.archived = 0 ORDER BY c.no",
-	     read_child);
+	if (child_limit != 0) {
+		int cap = child_limit > 0 ? child_limit : 64, got;
+
+		for (;;) {
+			struct detail_child *v = realloc(d->children.v, (size_t)cap * sizeof *v);
+
+			if (v == NULL) {
+				error_set(err, ERROR_RUNTIME, _("out of memory"));
+				goto fail;
+			}
+			d->children.v = v;
+			memset(v + d->children.n, 0, (size_t)(cap - d->children.n) * sizeof *v);
+			got = item_children_read(s, d->id, today,
+			                         d->children.n > 0 ? d->children.v[d->children.n - 1].no : 0,
+			                         v + d->children.n, cap - d->children.n, err);
+			if (got < 0)
+				goto fail;
+			d->children.n += got;
+			if (d->children.n < cap || child_limit > 0)
+				break;
+			cap *= 2;
+		}
+	}
+	d->children.total = child_limit < 0 || d->children.n < child_limit ? d->children.n : -1;
 	LOAD(partners,
 	     "SELECT u.name, u.short_name, p.role FROM item_partner p JOIN unit u ON u.id = p.unit_id"
 	     " WHERE p.item_id = ?1 ORDER BY u.name_key",
@@ -408,10 +528,8 @@ void item_detail_free(struct item_detail *d)
 	free(d->lead_short);
 	free(d->parent_title);
 	free(d->programme);
-	for (i = 0; i < d->children.n; i++) {
-		free(d->children.v[i].code);
-		free(d->children.v[i].title);
-	}
+	for (i = 0; i < d->children.n; i++)
+		detail_child_clear(&d->children.v[i]);
 	free(d->children.v);
 	for (i = 0; i < d->partners.n; i++) {
 		free(d->partners.v[i].name);

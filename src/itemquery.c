@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,56 +12,10 @@
 #include "itemquery.h"
 #include "refdata.h"
 #include "search.h"
+#include "sqlfn.h"
 #include "store.h"
 #include "strbuf.h"
 #include "text.h"
-
-/*
- * Below a search with this many matches, the matches are read from the
- * full-text index and sorted; above, the sort index is walked and each row
- * tested, which finds a page after about (page × items ÷ matches) rows.
- */
-#define SEARCH_CANDIDATES_MAX 3000
-
-struct sortcol {
-	const char *name;
-	const char *expr;
-	bool nullable;
-};
-
-static const struct sortcol sortcols[ISORT_COUNT] = {
-	[ISORT_NO] = { "no", "i.no", false },
-	[ISORT_CODE] = { "code", "i.code_key", true },
-	[ISORT_TITLE] = { "title", "i.title_key", false },
-	[ISORT_KIND] = { "kind", "i.kind", false },
-	[ISORT_UNIT] = { "unit", "(SELECT name_key FROM unit WHERE id = i.lead_unit_id)", true },
-	[ISORT_DUE] = { "due", "i.due_date", true },
-	[ISORT_STATUS] = { "status", "i.status", false },
-	[ISORT_PROGRESS] = { "progress", "i.progress", true },
-};
-
-enum scope { SCOPE_FLAT, SCOPE_TOP, SCOPE_CHILD, SCOPE_COUNT };
-enum seg { SEG_ALL, SEG_NULL, SEG_VALUE, SEG_COUNT };
-enum strategy { STRAT_PLAIN, STRAT_FTS_ROWID, STRAT_FTS_CANDIDATES, STRAT_SCAN };
-
-#define NVARIANTS (SCOPE_COUNT * SEG_COUNT * 2 * 2)
-
-struct item_pager {
-	struct store *store;
-	struct item_view view;
-	const struct idset *expanded;
-	unsigned flags;
-	bool tree;
-	struct search_query *query;
-	enum strategy strategy;
-	sqlite3_stmt *fetch[NVARIANTS];
-	sqlite3_stmt *by_id, *by_no, *depth;
-};
-
-struct rowlist {
-	struct item_row *rows;
-	int len, cap;
-};
 
 #define ROW_COLS \
 	"i.no, i.id, i.parent_id, i.kind, i.status, ifnull(i.progress, -1)," \
@@ -69,6 +24,108 @@ struct rowlist {
 	" ifnull(u.short_name, ifnull(u.name, ''))," \
 	" EXISTS (SELECT 1 FROM item c WHERE c.parent_id = i.id AND c.archived = 0)"
 #define ROW_NCOLS 14
+
+enum scope { SCOPE_FLAT, SCOPE_TOP, SCOPE_CHILD, SCOPE_COUNT };
+
+struct rowlist {
+	struct item_row *rows;
+	int len, cap;
+};
+
+/* ------------------------------------------------------------------ SQL */
+
+/*
+ * How a page is read. Each way of reading names the index it reads, so that
+ * SQLite never picks another one (the statement fails rather than sorting
+ * every match when the index is missing):
+ *
+ *   PLAN_WALK     walks the sort's index (the rowid for the number) in the
+ *                 view's order and tests each row: a page costs about
+ *                 page × items ÷ matches rows, few when the matches are many;
+ *   PLAN_CAND     reads the rows of one filter's index (the candidates,
+ *                 fewer than the pager's threshold) and sorts them, keeping
+ *                 only the page: a bounded sort;
+ *   PLAN_ORDERED  sorted by number, reads one filter's index, which keeps
+ *                 equal values in number order: no sort, page rows.
+ *
+ * The pager counts the candidates of each filter that has an index up to
+ * the threshold (about sqrt(page × items), where the two costs meet) and
+ * takes the fewest; when every filter has more, it walks. A walk or an
+ * ordered read examines at most its budget of rows for a page; past it (the
+ * matches are rarer than the counts said, or the search's words are), the
+ * pager reads the search's full-text matches or the smallest filter instead,
+ * from then on.
+ */
+enum source { SRC_PARENT, SRC_UNIT, SRC_LOCALITY, SRC_KIND, SRC_STATUS, SRC_YEAR, SRC_FTS, SRC_COUNT };
+enum plan { PLAN_WALK, PLAN_CAND, PLAN_ORDERED, PLAN_COUNT };
+
+/* A part of the view's order: the rows without a sort value, those with one, those equal to a key. */
+enum part { PART_NULL, PART_VALUE, PART_TIE, PART_COUNT };
+
+static const char *const source_names[SRC_COUNT] = {
+	"parent", "unit", "locality", "kind", "status", "year", "fts",
+};
+static const char *const plan_names[PLAN_COUNT] = { "walk", "candidates", "ordered" };
+
+/* The index of each filter and how it reads (no FTS: it is a table). */
+static const char *const source_index[SRC_COUNT] = {
+	"item_parent", "item_lead", "item_locality_locality", "item_kind", "item_status", "item_year", NULL,
+};
+
+/* The sort's index (NULL: the rowid) and its value. */
+static const struct sortcol {
+	const char *name;
+	const char *expr;
+	const char *index;
+	bool nullable;
+} sortcols[ISORT_COUNT] = {
+	[ISORT_NO] = { "no", "i.no", NULL, false },
+	[ISORT_CODE] = { "code", "i.code_key", "item_code", true },
+	[ISORT_TITLE] = { "title", "i.title_key", "item_title", false },
+	[ISORT_KIND] = { "kind", "i.kind", "item_kind", false },
+	[ISORT_UNIT] = { "unit", "u.name_key", "item_lead", true },
+	[ISORT_DUE] = { "due", "i.due_date", "item_due", true },
+	[ISORT_STATUS] = { "status", "i.status", "item_status", false },
+	[ISORT_PROGRESS] = { "progress", "i.progress", "item_progress", true },
+};
+
+struct choice {
+	enum plan plan;
+	enum source src;     /* PLAN_CAND, PLAN_ORDERED */
+	bool budget;         /* examines at most the pager's budget of rows for a page */
+};
+
+#define NVARIANTS (PLAN_COUNT * SRC_COUNT * SCOPE_COUNT * PART_COUNT * 2 * 2)
+#define LEVELS 32
+
+/* How many children a parent has, up to the threshold: the tree's choice per level. */
+struct level {
+	char parent[UUID_LEN + 1];  /* "": the top */
+	long count;
+	bool walk_failed;
+	unsigned long used;
+};
+
+struct item_pager {
+	struct store *store;
+	struct item_view view;
+	const struct idset *expanded;
+	unsigned flags;
+	bool tree;
+	struct search_query *query;
+	long threshold;               /* fewer candidates than this are read and sorted */
+	long budget;                  /* rows a walk examines for a page before it gives up */
+	struct choice flat;           /* how the flat list reads */
+	long counts[SRC_COUNT];       /* candidates of each filter, up to the threshold */
+	enum source best;             /* the filter with the fewest; SRC_COUNT: none */
+	unsigned stored_statuses;     /* the stored statuses the status filter reads */
+	struct sqlfn_budget spent;
+	struct level levels[LEVELS];
+	unsigned long clock;
+	sqlite3_stmt *fetch[NVARIANTS];
+	sqlite3_stmt *values[2][2];   /* the sort's values in order [keyed][asc] (walk_values) */
+	sqlite3_stmt *by_id, *by_no, *depth;
+};
 
 const char *item_sort_name(enum item_sort s)
 {
@@ -156,9 +213,46 @@ int item_row_copy(struct item_row *dst, const struct item_row *src)
 	return 0;
 }
 
-/* ------------------------------------------------------------------ SQL */
+/* The stored statuses the filter by statuses reads (bit 1 << status). */
+static unsigned stored_statuses(unsigned statuses)
+{
+	unsigned set = 0;
+	int s;
 
-static void add_filters(struct strbuf *b, const struct item_pager *p)
+	for (s = 1; s <= STATUS_MAX; s++) {
+		if (!(statuses & (1u << s)))
+			continue;
+		if (s == STATUS_OVERDUE)
+			set |= 1u << STATUS_PLANNED | 1u << STATUS_IN_PROGRESS | 1u << STATUS_SUSPENDED;
+		else
+			set |= 1u << s;
+	}
+	return set;
+}
+
+/* col IN (the stored statuses of set). */
+static void put_status_set(struct strbuf *b, unsigned set, const char *col)
+{
+	int s;
+	bool first = true;
+
+	strbuf_printf(b, "%s IN (", col);
+	for (s = 1; s <= STATUS_MAX; s++) {
+		if (set & (1u << s)) {
+			strbuf_printf(b, "%s%d", first ? "" : ", ", s);
+			first = false;
+		}
+	}
+	strbuf_puts(b, ")");
+}
+
+/*
+ * The filters as conditions on i, but that of source skip (SRC_COUNT:
+ * none). A unary + keeps SQLite from reading a filter's column through an
+ * index (the sort's index twice, for an OR of ranges, and then sorting):
+ * only the source's own condition may lead.
+ */
+static void add_filters(struct strbuf *b, const struct item_pager *p, enum source skip)
 {
 	const struct item_filter *f = &p->view.filter;
 	int s;
@@ -173,78 +267,206 @@ static void add_filters(struct strbuf *b, const struct item_pager *p)
 				strbuf_puts(b, " OR ");
 			first = false;
 			if (s == STATUS_OVERDUE)
-				strbuf_puts(b, "(i.status IN (1, 2, 3) AND i.due_date < :today)");
+				strbuf_puts(b, "(+i.status IN (1, 2, 3) AND +i.due_date < :today)");
 			else if (status_is_open(s))
-				strbuf_printf(b, "(i.status = %d AND (i.due_date IS NULL OR i.due_date >= :today))", s);
+				strbuf_printf(b, "(+i.status = %d AND (+i.due_date IS NULL OR +i.due_date >= :today))", s);
 			else
-				strbuf_printf(b, "i.status = %d", s);
+				strbuf_printf(b, "+i.status = %d", s);
 		}
 		strbuf_puts(b, ")");
 	}
+	/* Overdue alone: the due dates before today, a range of the index by due date when sorted by it. */
+	if (f->statuses == 1u << STATUS_OVERDUE)
+		strbuf_puts(b, " AND i.due_date < :today");
 	if (f->kind != 0)
-		strbuf_puts(b, " AND i.kind = :kind");
+		strbuf_printf(b, " AND %si.kind = :kind", skip == SRC_KIND ? "" : "+");
 	if (f->year != 0)
-		strbuf_puts(b, " AND i.year = :year");
+		strbuf_printf(b, " AND %si.year = :year", skip == SRC_YEAR ? "" : "+");
 	if (f->unit_id[0] != '\0')
-		strbuf_puts(b, " AND i.lead_unit_id = :unit");
-	if (f->locality_id[0] != '\0')
-		strbuf_puts(b, " AND i.id IN (SELECT item_id FROM item_locality WHERE locality_id = :loc)");
+		strbuf_printf(b, " AND %si.lead_unit_id = :unit", skip == SRC_UNIT ? "" : "+");
+	/* Correlated: one lookup per row tested, never a list of every item of the locality. */
+	if (f->locality_id[0] != '\0' && skip != SRC_LOCALITY)
+		strbuf_puts(b, " AND EXISTS (SELECT 1 FROM item_locality x WHERE x.item_id = i.id"
+		               " AND x.locality_id = :loc)");
+	if (p->query != NULL)
+		strbuf_puts(b, " AND hoso_match(i.search, :q)");
 }
 
-static const char *sort_expr(const struct item_pager *p)
+/* The condition that selects the rows of a source (those of the scope for SRC_PARENT). */
+static void add_source(struct strbuf *b, const struct item_pager *p, enum source src, enum scope sc)
 {
-	if (p->strategy == STRAT_FTS_ROWID)
-		return "f.rowid";
-	return sortcols[p->view.sort].expr;
+	switch (src) {
+	case SRC_PARENT:
+		strbuf_puts(b, sc == SCOPE_TOP ? " AND i.parent_id IS NULL" : " AND i.parent_id = :parent");
+		return;
+	case SRC_LOCALITY:
+		strbuf_puts(b, " AND x.locality_id = :loc");
+		return;
+	case SRC_STATUS:
+		strbuf_puts(b, " AND ");
+		put_status_set(b, p->stored_statuses, "i.status");
+		return;
+	case SRC_FTS:
+		strbuf_puts(b, " AND item_fts MATCH :fts");
+		return;
+	default:
+		return; /* the filter's own condition, among the filters */
+	}
 }
 
-static int variant(enum scope sc, enum seg sg, bool keyed, bool asc)
+/* FROM: the item rows of a source, read through its index. */
+static void from_source(struct strbuf *b, enum source src)
 {
-	return ((sc * SEG_COUNT + sg) * 2 + keyed) * 2 + asc;
-}
-
-/* Builds the SQL that reads one page of one scope and one segment. */
-static int build_fetch(const struct item_pager *p, enum scope sc, enum seg sg, bool keyed,
-                       bool asc, struct strbuf *b)
-{
-	const char *expr = sort_expr(p);
-	const char *dir = asc ? "ASC" : "DESC";
-	const char *cmp = asc ? ">" : "<";
-	bool by_no = p->view.sort == ISORT_NO;
-
-	strbuf_printf(b, "SELECT " ROW_COLS ", %s FROM ", expr);
-	if (p->strategy == STRAT_FTS_ROWID || p->strategy == STRAT_FTS_CANDIDATES)
+	if (src == SRC_LOCALITY)
+		strbuf_puts(b, "item_locality x INDEXED BY item_locality_locality"
+		               " CROSS JOIN item i ON i.id = x.item_id");
+	else if (src == SRC_FTS)
 		strbuf_puts(b, "item_fts f CROSS JOIN item i ON i.no = f.rowid");
 	else
-		strbuf_puts(b, "item i");
-	strbuf_puts(b, " LEFT JOIN unit u ON u.id = i.lead_unit_id WHERE i.archived = 0");
-	if (p->strategy == STRAT_FTS_ROWID || p->strategy == STRAT_FTS_CANDIDATES)
-		strbuf_puts(b, " AND item_fts MATCH :q");
-	else if (p->strategy == STRAT_SCAN)
-		strbuf_puts(b, " AND hoso_match(i.search, :q)");
+		strbuf_printf(b, "item i INDEXED BY %s", source_index[src]);
+}
+
+/* The index a walk reads for a part of the sort ("rowid": the table itself). */
+static const char *walk_index(enum item_sort sort, enum part pt)
+{
+	/* The items without a code: the partial index leaves them out. */
+	if (sortcols[sort].index == NULL || (sort == ISORT_CODE && pt == PART_NULL))
+		return "rowid";
+	return sortcols[sort].index;
+}
+
+/* FROM of a walk: the sort's index for the part (by lead unit: its items, unit by unit). */
+static void from_walk(struct strbuf *b, enum item_sort sort, enum part pt)
+{
+	const char *index = walk_index(sort, pt);
+
+	if (strcmp(index, "rowid") == 0)
+		strbuf_puts(b, "item i NOT INDEXED");
+	else
+		strbuf_printf(b, "item i INDEXED BY %s", index);
+}
+
+/* The sort key's columns for a part, named k and t: the value and the tie (the lead unit's key). */
+static void key_cols(struct strbuf *b, enum item_sort sort, enum part pt)
+{
+	if (sort == ISORT_UNIT && pt != PART_NULL)
+		strbuf_puts(b, "u.name_key AS k, u.id AS t");
+	else
+		strbuf_printf(b, "%s AS k, NULL AS t", pt == PART_NULL ? "NULL" : sortcols[sort].expr);
+}
+
+/* The condition of a part (keyed: after, or before, the row bound to :key, :tie, :no). */
+static void add_part(struct strbuf *b, enum item_sort sort, enum part pt, bool keyed, bool asc,
+                     const char *no)
+{
+	const char *cmp = asc ? ">" : "<";
+	const char *expr = sortcols[sort].expr;
+
+	if (sort == ISORT_NO) {
+		if (keyed)
+			strbuf_printf(b, " AND %s %s :no", no, cmp);
+		return;
+	}
+	switch (pt) {
+	case PART_NULL:
+		if (sort == ISORT_UNIT)
+			strbuf_puts(b, " AND i.lead_unit_id IS NULL");
+		else
+			strbuf_printf(b, " AND %s IS NULL", expr);
+		if (keyed)
+			strbuf_printf(b, " AND i.no %s :no", cmp);
+		return;
+	case PART_VALUE:
+		if (sort == ISORT_UNIT && keyed)
+			strbuf_printf(b, " AND u.name_key %s= :key AND (u.name_key, u.id) %s (:key, :tie)", cmp, cmp);
+		else if (keyed)
+			strbuf_printf(b, " AND %s %s :key", expr, cmp);
+		else if (sortcols[sort].nullable && sort != ISORT_UNIT)
+			strbuf_printf(b, " AND %s IS NOT NULL", expr);
+		return;
+	case PART_TIE: /* unkeyed: every row of the unit bound to :tie (see walk_units) */
+		if (sort == ISORT_UNIT)
+			strbuf_puts(b, " AND i.lead_unit_id = :tie");
+		else
+			strbuf_printf(b, " AND %s = :key", expr);
+		if (keyed)
+			strbuf_printf(b, " AND i.no %s :no", cmp);
+		return;
+	default:
+		return;
+	}
+}
+
+/* ORDER BY of a part; no is the number's column (the full-text index's rowid when read through it). */
+static void add_order(struct strbuf *b, enum item_sort sort, enum part pt, bool asc, const char *no)
+{
+	const char *dir = asc ? "ASC" : "DESC";
+
+	if (sort == ISORT_NO || pt != PART_VALUE)
+		strbuf_printf(b, " ORDER BY %s %s", no, dir);
+	else if (strcmp(no, "s.no") == 0)
+		strbuf_printf(b, " ORDER BY s.k %s, s.t %s, s.no %s", dir, dir, dir);
+	else if (sort == ISORT_UNIT)
+		strbuf_printf(b, " ORDER BY u.name_key %s, u.id %s, i.no %s", dir, dir, dir);
+	else
+		strbuf_printf(b, " ORDER BY %s %s, i.no %s", sortcols[sort].expr, dir, dir);
+}
+
+/*
+ * Builds the SQL that reads up to :n rows of one part of one scope by one
+ * plan. It starts with a comment naming the plan, the source and the index
+ * meant, which the tests read back next to SQLite's plan.
+ */
+static int build_fetch(const struct item_pager *p, struct choice ch, enum scope sc, enum part pt,
+                       bool keyed, bool asc, struct strbuf *b)
+{
+	enum item_sort sort = p->view.sort;
+	bool unit_join = sort == ISORT_UNIT && pt != PART_NULL;
+	enum source skip = ch.plan == PLAN_WALK ? SRC_COUNT : ch.src;
+	/* In the full-text index's order, the number is its rowid. */
+	const char *no = ch.plan == PLAN_ORDERED && ch.src == SRC_FTS ? "f.rowid" : "i.no";
+
+	strbuf_printf(b, "/* %s %s */ ", plan_names[ch.plan],
+	              ch.plan == PLAN_WALK ? walk_index(sort, pt) : source_names[ch.src]);
+	if (ch.plan == PLAN_CAND) {
+		/* The candidates sorted on their number and key alone; the page's rows read after. */
+		strbuf_puts(b, "SELECT " ROW_COLS ", s.k, s.t FROM (SELECT i.no AS no, ");
+		key_cols(b, sort, pt);
+		strbuf_puts(b, " FROM ");
+		from_source(b, ch.src);
+		if (unit_join)
+			strbuf_puts(b, " CROSS JOIN unit u ON u.id = i.lead_unit_id");
+	} else {
+		strbuf_puts(b, "SELECT " ROW_COLS ", ");
+		key_cols(b, sort, pt);
+		strbuf_puts(b, " FROM ");
+		if (ch.plan == PLAN_ORDERED)
+			from_source(b, ch.src);
+		else
+			from_walk(b, sort, pt);
+		if (unit_join)
+			strbuf_puts(b, " CROSS JOIN unit u ON u.id = i.lead_unit_id");
+		else
+			strbuf_puts(b, " LEFT JOIN unit u ON u.id = i.lead_unit_id");
+	}
+	strbuf_puts(b, " WHERE ");
+	if (ch.plan != PLAN_CAND)
+		strbuf_puts(b, "hoso_budget(:budget, i.no) AND ");
+	strbuf_puts(b, "i.archived = 0");
 	if (sc == SCOPE_TOP)
 		strbuf_puts(b, " AND i.parent_id IS NULL");
 	else if (sc == SCOPE_CHILD)
 		strbuf_puts(b, " AND i.parent_id = :parent");
-	add_filters(b, p);
-	if (sg == SEG_NULL) {
-		strbuf_printf(b, " AND %s IS NULL", expr);
-		if (keyed)
-			strbuf_printf(b, " AND i.no %s :no", cmp);
-		strbuf_printf(b, " ORDER BY i.no %s", dir);
-	} else {
-		if (sg == SEG_VALUE && !keyed)
-			strbuf_printf(b, " AND %s IS NOT NULL", expr);
-		if (keyed && by_no)
-			strbuf_printf(b, " AND %s %s :no", expr, cmp);
-		else if (keyed)
-			strbuf_printf(b, " AND (%s, i.no) %s (:key, :no)", expr, cmp);
-		if (by_no)
-			strbuf_printf(b, " ORDER BY %s %s", expr, dir);
-		else
-			strbuf_printf(b, " ORDER BY %s %s, i.no %s", expr, dir, dir);
-	}
+	if (ch.plan != PLAN_WALK && ch.src != SRC_PARENT)
+		add_source(b, p, ch.src, sc);
+	add_filters(b, p, skip);
+	add_part(b, sort, pt, keyed, asc, no);
+	add_order(b, sort, pt, asc, no);
 	strbuf_puts(b, " LIMIT :n");
+	if (ch.plan == PLAN_CAND) {
+		strbuf_puts(b, ") s CROSS JOIN item i ON i.no = s.no LEFT JOIN unit u ON u.id = i.lead_unit_id");
+		add_order(b, sort, pt, asc, "s.no");
+	}
 	return b->failed ? -1 : 0;
 }
 
@@ -263,22 +485,33 @@ static void bind_common(struct item_pager *p, sqlite3_stmt *st)
 		store_bind_uuid(st, i, f->unit_id);
 	if ((i = sqlite3_bind_parameter_index(st, ":loc")) > 0)
 		store_bind_uuid(st, i, f->locality_id);
-	if ((i = sqlite3_bind_parameter_index(st, ":q")) > 0) {
-		if (p->strategy == STRAT_SCAN)
-			sqlite3_bind_text(st, i, f->search, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_text(st, i, search_fts(p->query), -1, SQLITE_STATIC);
-	}
+	if ((i = sqlite3_bind_parameter_index(st, ":q")) > 0)
+		sqlite3_bind_text(st, i, f->search, -1, SQLITE_STATIC);
+	if ((i = sqlite3_bind_parameter_index(st, ":fts")) > 0)
+		sqlite3_bind_text(st, i, search_fts_long(p->query), -1, SQLITE_STATIC);
+	if ((i = sqlite3_bind_parameter_index(st, ":budget")) > 0)
+		sqlite3_bind_pointer(st, i, &p->spent, SQLFN_BUDGET, NULL);
+	if ((i = sqlite3_bind_parameter_index(st, ":t")) > 0)
+		sqlite3_bind_int64(st, i, p->threshold);
 }
 
-static int get_fetch(struct item_pager *p, enum scope sc, enum seg sg, bool keyed, bool asc,
-                     sqlite3_stmt **out, struct error *err)
+static int variant(struct choice ch, enum scope sc, enum part pt, bool keyed, bool asc)
 {
-	int v = variant(sc, sg, keyed, asc);
+	return (((((int)ch.plan * SRC_COUNT + (int)ch.src) * SCOPE_COUNT + sc) * PART_COUNT + pt) * 2 +
+	        keyed) * 2 + asc;
+}
+
+static int get_fetch(struct item_pager *p, struct choice ch, enum scope sc, enum part pt, bool keyed,
+                     bool asc, sqlite3_stmt **out, struct error *err)
+{
+	int v;
 	struct strbuf b = STRBUF_INIT;
 
+	if (ch.plan == PLAN_WALK)
+		ch.src = 0;
+	v = variant(ch, sc, pt, keyed, asc);
 	if (p->fetch[v] == NULL) {
-		if (build_fetch(p, sc, sg, keyed, asc, &b) != 0) {
+		if (build_fetch(p, ch, sc, pt, keyed, asc, &b) != 0) {
 			strbuf_free(&b);
 			return error_set(err, ERROR_RUNTIME, _("out of memory"));
 		}
@@ -346,6 +579,12 @@ static int read_row(struct item_pager *p, sqlite3_stmt *st, int depth, struct it
 		if (r->key.b != NULL && n > 0)
 			memcpy(r->key.b, v, (size_t)n);
 	}
+	if (sqlite3_column_type(st, ROW_NCOLS + 1) == SQLITE_BLOB) {
+		int n = sqlite3_column_bytes(st, ROW_NCOLS + 1);
+
+		r->key.tie_n = n < (int)sizeof r->key.tie ? n : (int)sizeof r->key.tie;
+		memcpy(r->key.tie, sqlite3_column_blob(st, ROW_NCOLS + 1), (size_t)r->key.tie_n);
+	}
 	if (r->code == NULL || r->title == NULL || r->unit == NULL ||
 	    ((kt == SQLITE_BLOB || kt == SQLITE_TEXT) && r->key.b == NULL)) {
 		item_row_clear(r);
@@ -370,6 +609,8 @@ static void bind_key(sqlite3_stmt *st, const struct item_row *from)
 		else
 			sqlite3_bind_null(st, i);
 	}
+	if ((i = sqlite3_bind_parameter_index(st, ":tie")) > 0)
+		sqlite3_bind_blob(st, i, from->key.tie, from->key.tie_n, SQLITE_TRANSIENT);
 }
 
 static struct item_row *list_push(struct rowlist *l)
@@ -398,6 +639,419 @@ static void list_free(struct rowlist *l)
 	l->len = l->cap = 0;
 }
 
+/* ------------------------------------------------------------------ choosing */
+
+/* True when the rows of src's index for the view's filter come in number order (one value). */
+static bool source_in_number_order(const struct item_pager *p, enum source src)
+{
+	unsigned set = p->stored_statuses;
+
+	if (src == SRC_STATUS)
+		return set != 0 && (set & (set - 1)) == 0;
+	return src == SRC_PARENT || src == SRC_UNIT || src == SRC_KIND || src == SRC_YEAR;
+}
+
+/* Counts the rows of src's index for the view (and parent), up to the threshold, into *out. */
+static int count_source(struct item_pager *p, enum source src, enum scope sc, const char *parent,
+                        long *out, struct error *err)
+{
+	struct strbuf b = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc, i;
+
+	strbuf_puts(&b, "SELECT count(*) FROM (SELECT 1 FROM ");
+	switch (src) {
+	case SRC_PARENT:
+		strbuf_printf(&b, "item i INDEXED BY item_parent WHERE %s",
+		              sc == SCOPE_TOP ? "i.parent_id IS NULL" : "i.parent_id = :parent");
+		break;
+	case SRC_LOCALITY:
+		strbuf_puts(&b, "item_locality x INDEXED BY item_locality_locality WHERE x.locality_id = :loc");
+		break;
+	case SRC_UNIT:
+		strbuf_puts(&b, "item i INDEXED BY item_lead WHERE i.lead_unit_id = :unit");
+		break;
+	case SRC_KIND:
+		strbuf_puts(&b, "item i INDEXED BY item_kind WHERE i.kind = :kind");
+		break;
+	case SRC_YEAR:
+		strbuf_puts(&b, "item i INDEXED BY item_year WHERE i.year = :year");
+		break;
+	case SRC_STATUS:
+		strbuf_puts(&b, "item i INDEXED BY item_status WHERE ");
+		put_status_set(&b, p->stored_statuses, "i.status");
+		break;
+	default:
+		strbuf_free(&b);
+		return error_set(err, ERROR_RUNTIME, "item_pager: no index to count");
+	}
+	/* Far enough past the threshold to tell which of two large sources is smaller. */
+	strbuf_puts(&b, " LIMIT :t * 4)");
+	if (b.failed) {
+		strbuf_free(&b);
+		return error_set(err, ERROR_RUNTIME, _("out of memory"));
+	}
+	rc = store_prepare(p->store, strbuf_str(&b), &st, err);
+	strbuf_free(&b);
+	if (rc != 0)
+		return -1;
+	bind_common(p, st);
+	if ((i = sqlite3_bind_parameter_index(st, ":parent")) > 0)
+		store_bind_uuid(st, i, parent);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : store_fail(p->store, err, _("reading items"));
+}
+
+/* Chooses how the flat list reads: counts the candidates of each filter with an index. */
+static int choose_flat(struct item_pager *p, struct error *err)
+{
+	const struct item_filter *f = &p->view.filter;
+	enum source srcs[SRC_COUNT], ordered = SRC_COUNT;
+	int n = 0, k;
+
+	p->best = SRC_COUNT;
+	if (f->unit_id[0] != '\0')
+		srcs[n++] = SRC_UNIT;
+	if (f->locality_id[0] != '\0')
+		srcs[n++] = SRC_LOCALITY;
+	if (f->kind != 0)
+		srcs[n++] = SRC_KIND;
+	if (f->year != 0)
+		srcs[n++] = SRC_YEAR;
+	if (f->statuses != 0)
+		srcs[n++] = SRC_STATUS;
+	for (k = 0; k < n; k++) {
+		enum source src = srcs[k];
+
+		if (count_source(p, src, SCOPE_FLAT, NULL, &p->counts[src], err) != 0)
+			return -1;
+		if (p->best == SRC_COUNT || p->counts[src] < p->counts[p->best])
+			p->best = src;
+		if (p->view.sort == ISORT_NO && source_in_number_order(p, src) &&
+		    (ordered == SRC_COUNT || p->counts[src] < p->counts[ordered]))
+			ordered = src;
+	}
+	if (ordered != SRC_COUNT)
+		p->flat = (struct choice){ PLAN_ORDERED, ordered, true };
+	else if (p->best != SRC_COUNT && p->counts[p->best] < p->threshold)
+		p->flat = (struct choice){ PLAN_CAND, p->best, false };
+	else
+		p->flat = (struct choice){ PLAN_WALK, SRC_PARENT, true };
+	return 0;
+}
+
+/* The tree's level under parent (""): its children counted up to the threshold, kept for a while. */
+static struct level *level_of(struct item_pager *p, enum scope sc, const char *parent, struct error *err)
+{
+	const char *key = sc == SCOPE_CHILD ? parent : "";
+	struct level *lv = NULL;
+	int k;
+
+	for (k = 0; k < LEVELS; k++) {
+		if (p->levels[k].used != 0 && strcmp(p->levels[k].parent, key) == 0) {
+			p->levels[k].used = ++p->clock;
+			return &p->levels[k];
+		}
+		if (lv == NULL || p->levels[k].used < lv->used)
+			lv = &p->levels[k];
+	}
+	memset(lv, 0, sizeof *lv);
+	snprintf(lv->parent, sizeof lv->parent, "%s", key);
+	if (count_source(p, SRC_PARENT, sc, parent, &lv->count, err) != 0)
+		return NULL;
+	lv->used = ++p->clock;
+	return lv;
+}
+
+/* How to read the rows of scope (under parent) now. */
+static int choose(struct item_pager *p, enum scope sc, const char *parent, struct choice *ch,
+                  struct level **lv, struct error *err)
+{
+	*lv = NULL;
+	if (sc == SCOPE_FLAT) {
+		*ch = p->flat;
+		return 0;
+	}
+	/* The tree in number order reads its level's index in that order. */
+	if (p->view.sort == ISORT_NO) {
+		*ch = (struct choice){ PLAN_ORDERED, SRC_PARENT, false };
+		return 0;
+	}
+	if ((*lv = level_of(p, sc, parent, err)) == NULL)
+		return -1;
+	/*
+	 * A level's items were often made together (their numbers close): walking
+	 * a sort's index from one end may pass many rows of other levels first,
+	 * so a level is sorted up to twice the threshold.
+	 */
+	if ((*lv)->walk_failed || (*lv)->count < 2 * p->threshold)
+		*ch = (struct choice){ PLAN_CAND, SRC_PARENT, false };
+	else
+		*ch = (struct choice){ PLAN_WALK, SRC_PARENT, true };
+	return 0;
+}
+
+/*
+ * A walk or an ordered read spent its budget without filling the page: the
+ * matches are rarer than the counts said. From then on the rows are read
+ * from the search's full-text matches, or the fewest candidates, or as
+ * before without a budget.
+ */
+static void give_up_walk(struct item_pager *p, struct level *lv, struct choice *ch)
+{
+	if (lv != NULL) {
+		lv->walk_failed = true;
+		*ch = (struct choice){ PLAN_CAND, SRC_PARENT, false };
+		return;
+	}
+	/* Sorting more candidates than the counts went to (four times the threshold) costs more than walking on. */
+	if (p->query != NULL && !(p->flat.plan != PLAN_WALK && p->flat.src == SRC_FTS))
+		p->flat = (struct choice){ p->view.sort == ISORT_NO ? PLAN_ORDERED : PLAN_CAND, SRC_FTS, false };
+	else if (p->flat.plan == PLAN_WALK && p->best != SRC_COUNT && p->counts[p->best] < 4 * p->threshold)
+		p->flat = (struct choice){ PLAN_CAND, p->best, false };
+	else
+		p->flat.budget = false;
+	*ch = p->flat;
+}
+
+/* ------------------------------------------------------------------ reading */
+
+struct step {
+	enum part pt;
+	bool keyed;
+};
+
+/* The parts of the view's order to read, in order, from row from (NULL: from the start). */
+static int steps_of(const struct item_pager *p, bool asc, const struct item_row *from, struct step out[3])
+{
+	/* Filtered by a lead unit, sorted by it: no row lacks one. */
+	bool nullable = sortcols[p->view.sort].nullable &&
+	                !(p->view.sort == ISORT_UNIT && p->view.filter.unit_id[0] != '\0');
+	int n = 0;
+
+	if (p->view.sort == ISORT_NO) {
+		out[n++] = (struct step){ PART_VALUE, from != NULL };
+		return n;
+	}
+	if (from == NULL) {
+		if (nullable && asc)
+			out[n++] = (struct step){ PART_NULL, false };
+		out[n++] = (struct step){ PART_VALUE, false };
+		if (nullable && !asc)
+			out[n++] = (struct step){ PART_NULL, false };
+		return n;
+	}
+	if (nullable && from->key.type == SQLITE_NULL) {
+		out[n++] = (struct step){ PART_NULL, true };
+		if (asc)
+			out[n++] = (struct step){ PART_VALUE, false };
+		return n;
+	}
+	out[n++] = (struct step){ PART_TIE, true };
+	out[n++] = (struct step){ PART_VALUE, true };
+	if (nullable && !asc)
+		out[n++] = (struct step){ PART_NULL, false };
+	return n;
+}
+
+/* Drops the rows of out from index from on. */
+static void list_truncate(struct rowlist *out, int from)
+{
+	while (out->len > from)
+		item_row_clear(&out->rows[--out->len]);
+}
+
+/*
+ * Steps st, appending its rows to out (at most n; *got counts them).
+ * Returns SQLITE_DONE, or SQLITE_NOMEM, or the error of the step.
+ */
+static int run(struct item_pager *p, sqlite3_stmt *st, int depth, struct rowlist *out, int n, int *got)
+{
+	int rc;
+
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":n"), n);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct item_row *r = list_push(out);
+
+		if (r == NULL || read_row(p, st, depth, r) != 0) {
+			if (r != NULL)
+				out->len--;
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		(*got)++;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* The sorts whose values come from a small table (walk_values). */
+static bool sort_by_values(enum item_sort sort)
+{
+	return sort == ISORT_KIND || sort == ISORT_STATUS || sort == ISORT_UNIT;
+}
+
+/*
+ * The statement that reads the rows of one value of the sort (bound to :key
+ * and :tie) in number order, after :no when keyed: through the value's own
+ * index (the items of a kind, of a status, of a lead unit) when it has fewer
+ * rows than the view's source, else through the source's index (the level
+ * of the tree, or the filter with the fewest candidates) testing the value.
+ * Either way the rows come in number order; the fewer rows read, the
+ * denser the matches among them.
+ */
+static int value_stmt(struct item_pager *p, struct choice ch, enum scope sc, const char *parent,
+                      bool keyed, bool asc, long value_rows, long source_rows, sqlite3_stmt **st,
+                      struct error *err)
+{
+	struct choice side = ch;
+	int i;
+
+	if (source_rows >= 0 && value_rows > source_rows)
+		side = (struct choice){ PLAN_ORDERED, sc == SCOPE_FLAT ? p->best : SRC_PARENT, true };
+	if (get_fetch(p, side, sc, PART_TIE, keyed, asc, st, err) != 0)
+		return -1;
+	if ((i = sqlite3_bind_parameter_index(*st, ":parent")) > 0)
+		store_bind_uuid(*st, i, parent);
+	return 0;
+}
+
+/* The rows the view's source has (capped), or -1 when it has no index in number order. */
+static long source_rows(const struct item_pager *p, enum scope sc, const struct level *lv)
+{
+	if (sc != SCOPE_FLAT)
+		return lv != NULL ? lv->count : -1;
+	if (p->best != SRC_COUNT && source_in_number_order(p, p->best))
+		return p->counts[p->best];
+	return -1;
+}
+
+/* The rows of the value of row from, after it (the part PART_TIE of a walk by values). */
+static int walk_tie(struct item_pager *p, struct choice ch, enum scope sc, const char *parent,
+                    int depth, bool asc, const struct item_row *from, long src_rows,
+                    struct rowlist *out, int n, int *got, struct error *err)
+{
+	static const char *const dims[ISORT_COUNT] = {
+		[ISORT_KIND] = "kind", [ISORT_STATUS] = "status", [ISORT_UNIT] = "unit",
+	};
+	sqlite3_stmt *count, *st;
+	long rows = 0;
+
+	/* How many rows the value has: kept by triggers. */
+	if (store_prepare(p->store, "SELECT n FROM tally WHERE dim = ?1 AND key = ?2", &count, err) != 0)
+		return SQLITE_ERROR;
+	sqlite3_bind_text(count, 1, dims[p->view.sort], -1, SQLITE_STATIC);
+	if (p->view.sort == ISORT_UNIT)
+		sqlite3_bind_blob(count, 2, from->key.tie, from->key.tie_n, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_int64(count, 2, from->key.i);
+	if (sqlite3_step(count) == SQLITE_ROW)
+		rows = (long)sqlite3_column_int64(count, 0);
+	sqlite3_finalize(count);
+	if (value_stmt(p, ch, sc, parent, true, asc, rows, src_rows, &st, err) != 0)
+		return SQLITE_ERROR;
+	bind_key(st, from);
+	return run(p, st, depth, out, n - *got, got);
+}
+
+/*
+ * Sorted by kind, status or lead unit, walking: the values in order from
+ * that of row from (NULL: from the first) on, from their small table, and
+ * the rows of each in number order (value_stmt). SQLite would sort the rows
+ * of each value in a join (it does not know that the name and the key order
+ * the units wholly), and walking the sort's index alone reads, for a level
+ * of the tree whose items were made together, every row of the value made
+ * before or after them. Returns as run does.
+ */
+static int walk_values(struct item_pager *p, struct choice ch, enum scope sc, const char *parent,
+                       int depth, bool asc, const struct item_row *from, long src_rows,
+                       struct rowlist *out, int n, int *got, struct error *err)
+{
+	sqlite3_stmt **values = &p->values[from != NULL][asc];
+	int rc = SQLITE_DONE;
+
+	if (*values == NULL) {
+		const char *dir = asc ? "ASC" : "DESC", *cmp = asc ? ">" : "<";
+		char sql[512];
+
+		char where[256] = "";
+
+		/* Filtered by the sort's own dimension: its values only. */
+		const struct item_filter *f = &p->view.filter;
+		struct strbuf only = STRBUF_INIT;
+
+		if (p->view.sort == ISORT_UNIT && f->unit_id[0] != '\0')
+			strbuf_puts(&only, " AND u.id = :unit");
+		else if (p->view.sort == ISORT_KIND && f->kind != 0)
+			strbuf_puts(&only, " AND v.id = :kind");
+		else if (p->view.sort == ISORT_STATUS && f->statuses != 0) {
+			strbuf_puts(&only, " AND ");
+			put_status_set(&only, p->stored_statuses, "v.id");
+		}
+		if (only.failed) {
+			strbuf_free(&only);
+			return SQLITE_NOMEM;
+		}
+		if (p->view.sort == ISORT_UNIT) {
+			if (from != NULL)
+				snprintf(where, sizeof where, " WHERE u.name_key %s= :key AND (u.name_key, u.id) %s (:key, :tie)%s",
+				         cmp, cmp, only.len > 0 ? strbuf_str(&only) : "");
+			else if (only.len > 0)
+				snprintf(where, sizeof where, " WHERE 1%s", strbuf_str(&only));
+			snprintf(sql, sizeof sql,
+			         "SELECT u.name_key, u.id, ifnull(t.n, 0) FROM unit u INDEXED BY unit_name"
+			         " LEFT JOIN tally t ON t.dim = 'unit' AND t.key = u.id%s ORDER BY u.name_key %s, u.id %s",
+			         where, dir, dir);
+		} else {
+			const char *table = p->view.sort == ISORT_KIND ? "kind" : "status";
+
+			if (from != NULL)
+				snprintf(where, sizeof where, " WHERE v.id %s :key%s", cmp,
+				         only.len > 0 ? strbuf_str(&only) : "");
+			else if (only.len > 0)
+				snprintf(where, sizeof where, " WHERE 1%s", strbuf_str(&only));
+			snprintf(sql, sizeof sql,
+			         "SELECT v.id, NULL, ifnull(t.n, 0) FROM %s v"
+			         " LEFT JOIN tally t ON t.dim = '%s' AND t.key = v.id%s ORDER BY v.id %s",
+			         table, table, where, dir);
+		}
+		strbuf_free(&only);
+		if (store_prepare(p->store, sql, values, err) != 0)
+			return SQLITE_ERROR;
+		bind_common(p, *values);
+	}
+	if (from != NULL)
+		bind_key(*values, from);
+	while (*got < n && (rc = sqlite3_step(*values)) == SQLITE_ROW) {
+		sqlite3_stmt *st;
+
+		if (value_stmt(p, ch, sc, parent, false, asc, (long)sqlite3_column_int64(*values, 2),
+		               src_rows, &st, err) != 0) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+		sqlite3_bind_value(st, sqlite3_bind_parameter_index(st, ":key"), sqlite3_column_value(*values, 0));
+		if (p->view.sort == ISORT_UNIT)
+			sqlite3_bind_value(st, sqlite3_bind_parameter_index(st, ":tie"),
+			                   sqlite3_column_value(*values, 1));
+		if ((rc = run(p, st, depth, out, n - *got, got)) != SQLITE_DONE)
+			break;
+		/* A value without a matching row counts too. */
+		if (++p->spent.seen > p->spent.limit) {
+			p->spent.over = true;
+			rc = SQLITE_ERROR;
+			break;
+		}
+	}
+	sqlite3_reset(*values);
+	if (rc == SQLITE_ROW)
+		rc = SQLITE_DONE;
+	return rc;
+}
+
 /*
  * Appends to out up to n rows of one scope (parent for SCOPE_CHILD), in SQL
  * order asc or desc, starting after row from (NULL: from the start).
@@ -406,46 +1060,49 @@ static void list_free(struct rowlist *l)
 static int fetch(struct item_pager *p, enum scope sc, const char *parent, int depth, bool asc,
                  const struct item_row *from, struct rowlist *out, int n, struct error *err)
 {
-	enum seg segs[2];
-	int nsegs, k, start = 0, got = 0;
+	struct step steps[3];
+	struct choice ch;
+	struct level *lv;
+	int nsteps = steps_of(p, asc, from, steps), k, start = out->len, got = 0;
 
-	if (!sortcols[p->view.sort].nullable || p->strategy == STRAT_FTS_ROWID) {
-		segs[0] = SEG_ALL;
-		nsegs = 1;
-	} else {
-		segs[0] = asc ? SEG_NULL : SEG_VALUE;
-		segs[1] = asc ? SEG_VALUE : SEG_NULL;
-		nsegs = 2;
-		if (from != NULL)
-			start = (from->key.type == SQLITE_NULL) == (segs[0] == SEG_NULL) ? 0 : 1;
-	}
-	for (k = start; k < nsegs && got < n; k++) {
-		bool keyed = from != NULL && k == start;
+	if (choose(p, sc, parent, &ch, &lv, err) != 0)
+		return -1;
+again:
+	p->spent.seen = 0;
+	p->spent.over = false;
+	p->spent.limit = ch.budget ? p->budget : LONG_MAX;
+	for (k = 0; k < nsteps && got < n; k++) {
 		sqlite3_stmt *st = NULL;
 		int rc, i;
 
-		if (get_fetch(p, sc, segs[k], keyed, asc, &st, err) != 0)
-			return -1;
-		if (sc == SCOPE_CHILD)
-			store_bind_uuid(st, sqlite3_bind_parameter_index(st, ":parent"), parent);
-		if (keyed)
-			bind_key(st, from);
-		sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":n"), n - got);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			struct item_row *r = list_push(out);
-
-			if (r == NULL || read_row(p, st, depth, r) != 0) {
-				if (r != NULL)
-					out->len--;
-				sqlite3_reset(st);
-				return error_set(err, ERROR_RUNTIME, _("out of memory"));
-			}
-			got++;
+		if (ch.plan == PLAN_WALK && sort_by_values(p->view.sort) && steps[k].pt == PART_VALUE) {
+			rc = walk_values(p, ch, sc, parent, depth, asc, steps[k].keyed ? from : NULL,
+			                 source_rows(p, sc, lv), out, n, &got, err);
+		} else if (ch.plan == PLAN_WALK && sort_by_values(p->view.sort) && steps[k].pt == PART_TIE) {
+			rc = walk_tie(p, ch, sc, parent, depth, asc, from, source_rows(p, sc, lv), out, n,
+			              &got, err);
+		} else {
+			if (get_fetch(p, ch, sc, steps[k].pt, steps[k].keyed, asc, &st, err) != 0)
+				return -1;
+			if ((i = sqlite3_bind_parameter_index(st, ":parent")) > 0)
+				store_bind_uuid(st, i, parent);
+			if (steps[k].keyed)
+				bind_key(st, from);
+			rc = run(p, st, depth, out, n - got, &got);
 		}
-		i = rc;
-		sqlite3_reset(st);
-		if (i != SQLITE_DONE)
+		if (rc == SQLITE_DONE)
+			continue;
+		if (rc == SQLITE_NOMEM)
+			return error_set(err, ERROR_RUNTIME, _("out of memory"));
+		if (p->spent.over) {
+			list_truncate(out, start);
+			got = 0;
+			give_up_walk(p, lv, &ch);
+			goto again;
+		}
+		if (err->msg[0] == '\0')
 			return store_fail(p->store, err, _("reading items"));
+		return -1;
 	}
 	return got;
 }
@@ -580,17 +1237,23 @@ static int load_by(struct item_pager *p, sqlite3_stmt *st, int depth, struct ite
 static int prepare_lookup(struct item_pager *p, sqlite3_stmt **st, const char *where,
                           struct error *err)
 {
-	char sql[2048];
+	struct strbuf b = STRBUF_INIT;
+	int rc;
 
 	if (*st != NULL) {
 		sqlite3_reset(*st);
 		return 0;
 	}
-	snprintf(sql, sizeof sql,
-	         "SELECT " ROW_COLS ", %s FROM item i LEFT JOIN unit u ON u.id = i.lead_unit_id"
-	         " WHERE %s",
-	         sortcols[p->view.sort].expr, where);
-	return store_prepare(p->store, sql, st, err);
+	strbuf_puts(&b, "SELECT " ROW_COLS ", ");
+	key_cols(&b, p->view.sort, PART_VALUE);
+	strbuf_printf(&b, " FROM item i LEFT JOIN unit u ON u.id = i.lead_unit_id WHERE %s", where);
+	if (b.failed) {
+		strbuf_free(&b);
+		return error_set(err, ERROR_RUNTIME, _("out of memory"));
+	}
+	rc = store_prepare(p->store, strbuf_str(&b), st, err);
+	strbuf_free(&b);
+	return rc;
 }
 
 /* Loads the parent row of r (one level up). */
@@ -772,8 +1435,6 @@ static int count_sql(struct item_pager *p, const char *sql, const char *parent, 
 	bind_common(p, st);
 	if ((i = sqlite3_bind_parameter_index(st, ":parent")) > 0)
 		store_bind_uuid(st, i, parent);
-	if ((i = sqlite3_bind_parameter_index(st, ":q")) > 0)
-		sqlite3_bind_text(st, i, search_fts(p->query), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = (long)sqlite3_column_int64(st, 0);
@@ -867,13 +1528,26 @@ static int count_view(struct item_pager *p, long *count, struct error *err)
 		*count = tc.total;
 		return 0;
 	}
-	/* A join, not IN (...): no temporary table of every match. */
-	if (p->query != NULL)
-		strbuf_puts(&b, "SELECT count(*) FROM item_fts f CROSS JOIN item i ON i.no = f.rowid"
-		                " WHERE item_fts MATCH :q AND i.archived = 0");
-	else
-		strbuf_puts(&b, "SELECT count(*) FROM item i WHERE i.archived = 0");
-	add_filters(&b, p);
+	/*
+	 * Through the filter with the fewest candidates, or the search's
+	 * full-text matches; a search of short words only tests every item
+	 * (the index would merge huge lists without heeding an interrupt).
+	 */
+	strbuf_puts(&b, "SELECT count(*) FROM ");
+	if (p->best != SRC_COUNT) {
+		from_source(&b, p->best);
+		strbuf_puts(&b, " WHERE i.archived = 0");
+		add_source(&b, p, p->best, SCOPE_FLAT);
+		add_filters(&b, p, p->best);
+	} else if (!search_has_long(p->query)) {
+		strbuf_puts(&b, "item i NOT INDEXED WHERE i.archived = 0");
+		add_filters(&b, p, SRC_COUNT);
+	} else {
+		from_source(&b, SRC_FTS);
+		strbuf_puts(&b, " WHERE i.archived = 0");
+		add_source(&b, p, SRC_FTS, SCOPE_FLAT);
+		add_filters(&b, p, SRC_FTS);
+	}
 	if (b.failed) {
 		strbuf_free(&b);
 		return error_set(err, ERROR_RUNTIME, _("out of memory"));
@@ -904,32 +1578,26 @@ int item_count_all(struct store *s, long *count, struct error *err)
 
 /* ------------------------------------------------------------------ open, close */
 
-static int choose_strategy(struct item_pager *p, struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-	long matches;
+/* Rows a page of the list may read through the sort's index, and candidates it may sort. */
+#define PAGE_ROWS 50
+#define THRESHOLD_MIN 200
+#define THRESHOLD_MAX 20000
 
-	if (p->query == NULL) {
-		p->strategy = STRAT_PLAIN;
-		return 0;
-	}
-	if (p->view.sort == ISORT_NO) {
-		p->strategy = STRAT_FTS_ROWID;
-		return 0;
-	}
-	if (store_prepare(p->store,
-	                  "SELECT count(*) FROM (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 LIMIT ?2)",
-	                  &st, err) != 0)
+/*
+ * The threshold: about sqrt(page × items), where reading the candidates and
+ * sorting them costs what walking the sort's index costs; the budget of a
+ * walk, a few times that.
+ */
+static int set_threshold(struct item_pager *p, struct error *err)
+{
+	long items = 0, t = THRESHOLD_MIN;
+
+	if (item_count_all(p->store, &items, err) != 0)
 		return -1;
-	sqlite3_bind_text(st, 1, search_fts(p->query), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, SEARCH_CANDIDATES_MAX);
-	rc = sqlite3_step(st);
-	matches = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return store_fail(p->store, err, _("searching"));
-	p->strategy = matches < SEARCH_CANDIDATES_MAX ? STRAT_FTS_CANDIDATES : STRAT_SCAN;
+	while (t < THRESHOLD_MAX && t * t < PAGE_ROWS * items)
+		t += t / 4;
+	p->threshold = t;
+	p->budget = 2 * t;
 	return 0;
 }
 
@@ -953,12 +1621,25 @@ int item_pager_open(struct item_pager **out, struct store *s, const struct item_
 		free(p);
 		return error_set(err, ERROR_RUNTIME, _("out of memory"));
 	}
-	if (choose_strategy(p, err) != 0) {
+	p->stored_statuses = stored_statuses(view->filter.statuses);
+	p->best = SRC_COUNT;
+	if (set_threshold(p, err) != 0 || (!p->tree && choose_flat(p, err) != 0)) {
 		item_pager_close(&p);
 		return -1;
 	}
 	*out = p;
 	return 0;
+}
+
+const char *item_pager_plan(const struct item_pager *p, char *buf, size_t n)
+{
+	if (p->tree)
+		snprintf(buf, n, "tree");
+	else if (p->flat.plan == PLAN_WALK)
+		snprintf(buf, n, "walk");
+	else
+		snprintf(buf, n, "%s %s", plan_names[p->flat.plan], source_names[p->flat.src]);
+	return buf;
 }
 
 void item_pager_close(struct item_pager **pp)
@@ -971,6 +1652,8 @@ void item_pager_close(struct item_pager **pp)
 	p = *pp;
 	for (i = 0; i < NVARIANTS; i++)
 		sqlite3_finalize(p->fetch[i]);
+	for (i = 0; i < 4; i++)
+		sqlite3_finalize(p->values[i / 2][i % 2]);
 	sqlite3_finalize(p->by_id);
 	sqlite3_finalize(p->by_no);
 	sqlite3_finalize(p->depth);

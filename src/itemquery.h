@@ -62,6 +62,9 @@ struct item_key {
 	long long i;
 	unsigned char *b;    /* owned */
 	int n;
+	/* Sorted by lead unit: the unit's key, which orders units of the same name (tie_n bytes; 0: none). */
+	unsigned char tie[UUID_BYTES];
+	int tie_n;
 };
 
 struct item_row {
@@ -153,6 +156,13 @@ int item_count_all(struct store *s, long *count, struct error *err);
  */
 int item_list_widths(struct store *s, int *no_width, int *code_width, int *unit_width,
                      struct error *err);
+
+/*
+ * How the flat list of p reads now (for tests and diagnostics): "walk",
+ * "candidates SOURCE" or "ordered SOURCE", SOURCE one of unit, locality,
+ * kind, status, year, fts; "tree" for the tree.
+ */
+const char *item_pager_plan(const struct item_pager *p, char *buf, size_t n);
 
 /* Frees *p and its statements; sets *p to NULL; accepts NULL. */
 void item_pager_close(struct item_pager **p);

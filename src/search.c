@@ -15,7 +15,10 @@ struct search_query {
 	char **words;   /* every word of the text, however many */
 	size_t *lens;
 	char *fts;
+	char *fts_long; /* the long words only, or NULL: as fts */
 };
+
+#define SEARCH_LONG_WORD 3
 
 /* Makes room for one more word; -1 when out of memory. */
 static int grow(struct search_query *q)
@@ -80,7 +83,7 @@ static size_t next_word(const char *s, size_t n, size_t *pos, size_t *start)
 int search_compile(const char *text, struct search_query **out)
 {
 	struct search_query *q;
-	struct strbuf fts = STRBUF_INIT;
+	struct strbuf fts = STRBUF_INIT, fts_long = STRBUF_INIT;
 	char *folded;
 	size_t pos = 0, start, len, n;
 
@@ -109,22 +112,33 @@ int search_compile(const char *text, struct search_query **out)
 		strbuf_puts(&fts, "\"");
 		strbuf_puts(&fts, w);
 		strbuf_puts(&fts, "\"*");
+		if (len >= SEARCH_LONG_WORD) {
+			if (fts_long.len > 0)
+				strbuf_puts(&fts_long, " ");
+			strbuf_printf(&fts_long, "\"%s\"*", w);
+		}
 	}
 	free(folded);
 	folded = NULL;
-	if (fts.failed)
+	if (fts.failed || fts_long.failed)
 		goto fail;
 	if (q->nwords == 0) {
 		search_free(&q);
 		strbuf_free(&fts);
+		strbuf_free(&fts_long);
 		return 0;
 	}
 	q->fts = fts.s;
+	if (fts_long.len > 0)
+		q->fts_long = fts_long.s;
+	else
+		strbuf_free(&fts_long);
 	*out = q;
 	return 0;
 fail:
 	free(folded);
 	strbuf_free(&fts);
+	strbuf_free(&fts_long);
 	search_free(&q);
 	return -1;
 }
@@ -132,6 +146,16 @@ fail:
 const char *search_fts(const struct search_query *q)
 {
 	return q->fts;
+}
+
+const char *search_fts_long(const struct search_query *q)
+{
+	return q->fts_long != NULL ? q->fts_long : q->fts;
+}
+
+bool search_has_long(const struct search_query *q)
+{
+	return q != NULL && q->fts_long != NULL;
 }
 
 int search_words(const struct search_query *q)
@@ -174,6 +198,7 @@ void search_free(struct search_query **qp)
 	free((*qp)->words);
 	free((*qp)->lens);
 	free((*qp)->fts);
+	free((*qp)->fts_long);
 	free(*qp);
 	*qp = NULL;
 }

@@ -25,6 +25,18 @@ int search_compile(const char *text, struct search_query **out);
 /* The query as an FTS5 MATCH expression: "w1"* "w2"* … */
 const char *search_fts(const struct search_query *q);
 
+/*
+ * The query as an FTS5 MATCH expression of its long words only (three bytes
+ * or more, folded): a word of one or two letters begins so many words that
+ * the index merges huge lists for it, so the caller tests it on the rows the
+ * long words find. All the words when none is long. The rows it finds are a
+ * superset of the matches.
+ */
+const char *search_fts_long(const struct search_query *q);
+
+/* True when q has a long word (see search_fts_long). */
+bool search_has_long(const struct search_query *q);
+
 /* The number of words in q. */
 int search_words(const struct search_query *q);
 

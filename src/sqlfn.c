@@ -152,6 +152,20 @@ static void fn_time_ms(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, (sqlite3_int64)secs * 1000);
 }
 
+/* hoso_budget(b, x): 1, or an error once b's rows are spent (x only ties the call to a row). */
+static void fn_budget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct sqlfn_budget *b = sqlite3_value_pointer(argv[0], SQLFN_BUDGET);
+
+	(void)argc;
+	if (b != NULL && ++b->seen > b->limit) {
+		b->over = true;
+		sqlite3_result_error(ctx, "hoso: the rows to examine are spent", -1);
+		return;
+	}
+	sqlite3_result_int(ctx, 1);
+}
+
 static int collate(void *arg, int na, const void *a, int nb, const void *b)
 {
 	(void)arg;
@@ -174,6 +188,9 @@ int sqlfn_register(sqlite3 *db)
 		rc = sqlite3_create_function(db, "hoso_uuid_text", 1, flags, NULL, fn_uuid_text, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "hoso_time_ms", 1, flags, NULL, fn_time_ms, NULL, NULL);
+	if (rc == SQLITE_OK) /* not deterministic: called for every row, never once for all */
+		rc = sqlite3_create_function(db, "hoso_budget", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+		                             fn_budget, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_collation(db, "vi", SQLITE_UTF8, NULL, collate);
 	return rc;

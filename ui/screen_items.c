@@ -664,8 +664,9 @@ static void items_reload(struct screen *s)
 	struct items_screen *is = (struct items_screen *)s;
 	struct error err = { 0 };
 
-	is->total = -1;
 	is->count_failed = false;
+	if (item_count_all(app_of(is)->store, &is->total, &err) != 0)
+		is->total = -1;
 	if (is->ready)
 		report(is, listview_reload(&is->win.lv, &err), &err);
 }
@@ -716,6 +717,9 @@ struct screen *items_screen_new(struct app *a)
 	is->win.draw = draw_row;
 	is->win.draw_ctx = is;
 	is->ready = true;
+	/* Kept by triggers: read at once, so that the first screen shows it. */
+	if (item_count_all(a->store, &is->total, &err) != 0)
+		is->total = -1;
 	return &is->base;
 }
 

@@ -21,6 +21,8 @@
  */
 
 #define DETAIL_LIST_LIMIT 500
+/* Sub-items read at a time: two screens' worth; Enter on "… and N more" reads the next ones. */
+#define CHILD_PAGE_MIN 20
 
 enum lines_of { LINES_TEXT, LINES_ITEM, LINES_DOCUMENT };
 
@@ -41,6 +43,12 @@ struct lines_screen {
 	int nv, capv;
 	int width, height;
 	int top, cursor;
+	/* The item's sub-items: its key, how many (-1: not counted yet), how many shown, the last. */
+	char item_id[UUID_LEN + 1];
+	long children_total;
+	int children_shown;
+	long last_child;
+	bool count_failed;
 };
 
 static int push_vline(struct lines_screen *ls, int d, size_t off, size_t len, bool first)
@@ -203,7 +211,9 @@ static void lines_status(struct screen *s, struct strbuf *left)
 	if (ls->nv > 0) {
 		const struct dline *d = &ls->lines.v[ls->v[ls->cursor].d];
 
-		if (d->item_no != 0)
+		if (d->more_children)
+			strbuf_printf(left, " · %s", _("Enter: show the next sub-items"));
+		else if (d->item_no != 0)
 			strbuf_printf(left, " · %s", _("Enter: open this item"));
 		else if (d->doc_no != 0)
 			strbuf_printf(left, " · %s", _("Enter: open this document"));
@@ -218,6 +228,70 @@ static void move(struct lines_screen *ls, int delta)
 	if (ls->cursor < 0)
 		ls->cursor = 0;
 	keep_cursor_visible(ls);
+}
+
+/* The line of the sub-items' note and that of their heading (-1: none). */
+static int more_line(const struct lines_screen *ls, int *section)
+{
+	int i;
+
+	for (i = 0; i < ls->lines.n; i++) {
+		if (ls->lines.v[i].more_children) {
+			*section = i - ls->children_shown - 1;
+			return i;
+		}
+	}
+	*section = -1;
+	return -1;
+}
+
+static int child_page(const struct lines_screen *ls)
+{
+	int n = 2 * app_body_rows(ls->base.app);
+
+	return n > CHILD_PAGE_MIN ? n : CHILD_PAGE_MIN;
+}
+
+/* Enter on "… and N more": the next sub-items, read through the index, before the note. */
+static void more_children(struct lines_screen *ls)
+{
+	struct app *a = ls->base.app;
+	struct error err = { 0 };
+	struct detail_child *v;
+	int n = child_page(ls), got, more, section, i;
+
+	more = more_line(ls, &section);
+	v = calloc((size_t)n, sizeof *v);
+	if (more < 0 || v == NULL) {
+		free(v);
+		return;
+	}
+	got = item_children_read(a->store, ls->item_id, a->ctx->today, ls->last_child, v, n, &err);
+	if (got < 0) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+	} else if (got > 0 && dlines_insert_children(&ls->lines, more, v, got) != 0) {
+		app_message(a, ROLE_ERROR, "%s", _("Out of memory"));
+	} else if (got == 0) {
+		ls->children_total = ls->children_shown; /* gone meanwhile */
+		dlines_children_counted(&ls->lines, section, -1, ls->children_total, ls->children_shown);
+		dlines_remove(&ls->lines, more);
+		ls->width = 0;
+	} else {
+		ls->children_shown += got;
+		ls->last_child = v[got - 1].no;
+		more += got;
+		if (got < n) /* the last of them: the count is known now */
+			ls->children_total = ls->children_shown;
+		if (dlines_children_counted(&ls->lines, section, more, ls->children_total,
+		                            ls->children_shown) != 0)
+			app_message(a, ROLE_ERROR, "%s", _("Out of memory"));
+		if (ls->children_total >= 0 && ls->children_total <= ls->children_shown)
+			dlines_remove(&ls->lines, more); /* all shown: no note */
+		ls->width = 0; /* wrap again */
+	}
+	for (i = 0; i < got; i++)
+		detail_child_clear(&v[i]);
+	free(v);
 }
 
 static int lines_action(struct screen *s, enum action a)
@@ -255,7 +329,9 @@ static int lines_action(struct screen *s, enum action a)
 		if (ls->nv > 0) {
 			const struct dline *d = &ls->lines.v[ls->v[ls->cursor].d];
 
-			if (d->item_no != 0)
+			if (d->more_children)
+				more_children(ls);
+			else if (d->item_no != 0)
 				app_push(s->app, detail_screen_new(s->app, d->item_no));
 			else if (d->doc_no != 0)
 				app_push(s->app, doc_screen_new(s->app, d->doc_no));
@@ -293,12 +369,49 @@ static bool lines_lacks(const struct screen *s, enum action a)
 	return a == ACTION_MATRIX && ((const struct lines_screen *)s)->of != LINES_ITEM;
 }
 
+static int interrupt(void *ctx)
+{
+	return app_input_pending(ctx) ? 1 : 0;
+}
+
+/* While no key waits: counts the sub-items when there are more than are shown. */
+static int lines_idle(struct screen *s)
+{
+	struct lines_screen *ls = (struct lines_screen *)s;
+	struct app *a = s->app;
+	struct store *reader;
+	struct error err = { 0 };
+	long total = 0;
+	int more, section, rc;
+
+	if (ls->of != LINES_ITEM || ls->children_total >= 0 || ls->count_failed)
+		return SCREEN_IGNORED;
+	reader = app_reader(a);
+	store_set_interrupt(reader, interrupt, a);
+	rc = item_children_count(reader, ls->item_id, &total, &err);
+	store_set_interrupt(reader, NULL, NULL);
+	if (rc != 0) {
+		if (app_input_pending(a))
+			return SCREEN_IGNORED; /* a key came: count again later */
+		ls->count_failed = true;
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		return SCREEN_REDRAW;
+	}
+	ls->children_total = total;
+	more = more_line(ls, &section);
+	if (dlines_children_counted(&ls->lines, section, more, total, ls->children_shown) != 0)
+		app_message(a, ROLE_ERROR, "%s", _("Out of memory"));
+	ls->width = 0; /* wrap again */
+	return SCREEN_REDRAW;
+}
+
 static const struct screen_ops lines_ops = {
 	.name = N_("Detail"),
 	.title = lines_title,
 	.draw = lines_draw,
 	.status = lines_status,
 	.action = lines_action,
+	.idle = lines_idle,
 	.resume = lines_resume,
 	.reload = lines_reload,
 	.destroy = lines_destroy,
@@ -328,8 +441,14 @@ static void load(struct lines_screen *ls)
 	if (ls->of == LINES_ITEM) {
 		struct item_detail d;
 
-		rc = item_detail_load(a->store, ls->no, a->ctx->today, DETAIL_LIST_LIMIT, &d, &err);
+		rc = item_detail_load(a->store, ls->no, a->ctx->today, DETAIL_LIST_LIMIT, child_page(ls), &d,
+		                      &err);
 		if (rc > 0) {
+			snprintf(ls->item_id, sizeof ls->item_id, "%s", d.id);
+			ls->children_total = d.children.total;
+			ls->children_shown = d.children.n;
+			ls->last_child = d.children.n > 0 ? d.children.v[d.children.n - 1].no : 0;
+			ls->count_failed = false;
 			if (detail_lines(&d, a->ctx->settings.date_format, &ls->lines) != 0)
 				app_message(a, ROLE_ERROR, "%s", _("Out of memory"));
 			item_detail_free(&d);

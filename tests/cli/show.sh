@@ -49,6 +49,20 @@ run show 1
 check "an escape sequence in data is shown as ^[" out_has "bad^[[2J^Gend"
 check "no raw escape reaches the output" sh -c "! grep -q \"$(printf '\033')\" '$out'"
 
+# An item with very many sub-items: show streams them as it reads them, never
+# holding them all (it took 100 MB for 300,000).
+many="$tmp/many.db"
+seeded "$many"
+sqlite3 "$many" "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 150000)
+	INSERT INTO item (id, parent_id, kind, title, status)
+	SELECT randomblob(16), (SELECT id FROM item WHERE no = 13), 1, 'Việc con ' || x, 1 FROM n"
+(ulimit -d 25000 && "$HOSO" --db "$many" show 13 >"$out" 2>"$err")
+status=$?
+check "show of 150,000 sub-items stays within 25 MB of data" status_is 0
+check "it counts them first" out_has "Sub-items (150012)"
+check "and lists the last of them" out_has "Việc con 150000  [Planned]"
+check "every one of them" test "$(grep -c '^  #' "$out")" -ge 150012
+
 run_env LANGUAGE=vi -- show 38
 check "in Vietnamese the labels are Vietnamese" out_has "Đơn vị phối hợp (5)"
 

@@ -42,4 +42,38 @@ check "Enter on a document opens the document" screen_has "hoso · Document"
 tui_send q q q
 check "hoso quits" tui_wait_exit
 
+# Very many sub-items: the detail reads two screens of them, counts the rest
+# while no key waits, and Enter on "… and N more" reads the next ones.
+many="$tmp/many.db"
+seeded "$many"
+sqlite3 "$many" "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 100)
+	INSERT INTO item (id, parent_id, kind, title, status)
+	SELECT randomblob(16), (SELECT id FROM item WHERE no = 13), 1, 'Việc con ' || x, 1 FROM n"
+tui_start 100x30 --db "$many"
+tui_keys Home Down Down Down Down Down Down Down Enter
+check "the pilot's detail opens" screen_has "hoso · Item #13"
+check "its 112 sub-items are counted" screen_has "Sub-items (112)"
+tui_keys End
+i=0
+while [ $i -lt 40 ] && ! screen_has "Enter: show the next sub-items"; do
+	tui_keys Up
+	i=$((i + 1))
+done
+# Two screens of 28 rows: 56 of the 112.
+check "the note says how many more" screen_has "… and 56 more"
+check "and Enter on it shows them" screen_has "Enter: show the next sub-items"
+check "the first sub-items are shown, not all" screen_lacks "Việc con 100 "
+tui_keys Enter
+check "Enter reads the next ones, the cursor on the first of them" screen_has "> #87  Việc con 45"
+tui_keys End
+i=0
+while [ $i -lt 40 ] && ! screen_has "Việc con 100 "; do
+	tui_keys Up
+	i=$((i + 1))
+done
+check "the last of them are there" screen_has "Việc con 100 "
+check "and the note is gone" screen_lacks "more"
+tui_send q q
+check "hoso quits again" tui_wait_exit
+
 finish

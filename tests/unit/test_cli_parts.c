@@ -91,7 +91,7 @@ static void test_detail_lines(void **state)
 	assert_int_equal(item_resolve(s, "4242", &no, &err), 0);
 	assert_string_equal(err.msg, "no item number 4242");
 	assert_int_equal(item_resolve(s, "", &no, &err), -1);
-	assert_int_equal(item_detail_load(s, 38, "2024-06-30", -1, &d, &err), 1);
+	assert_int_equal(item_detail_load(s, 38, "2024-06-30", -1, -1, &d, &err), 1);
 	assert_int_equal(detail_lines(&d, DATE_DMY, &l), 0);
 	assert_true(has(&l, DL_TITLE, NULL, "#38  Thỏa thuận hợp tác đào tạo nhân lực thiết kế vi mạch, bán dẫn"));
 	assert_true(has(&l, DL_FIELD, "Kind", "Agreement"));
@@ -105,11 +105,18 @@ static void test_detail_lines(void **state)
 	assert_true(dlines_label_width(&l) >= (int)strlen("Changed"));
 	dlines_free(&l);
 	item_detail_free(&d);
-	/* Limits: only the first of the 12 sub-items, and how many more. */
-	assert_int_equal(item_detail_load(s, 13, "2024-06-30", 1, &d, &err), 1);
+	/* Limits: only the first of the 12 sub-items, not counted; then counted, and how many more. */
+	assert_int_equal(item_detail_load(s, 13, "2024-06-30", 1, 1, &d, &err), 1);
 	assert_int_equal(d.children.n, 1);
+	assert_int_equal(d.children.total, -1);
+	assert_int_equal(detail_lines(&d, DATE_ISO, &l), 0);
+	assert_true(has(&l, DL_SECTION, NULL, "Sub-items (1+)"));
+	assert_true(has(&l, DL_NOTE, NULL, "… and more"));
+	dlines_free(&l);
+	assert_int_equal(item_children_count(s, d.id, &d.children.total, &err), 0);
 	assert_int_equal(d.children.total, 12);
 	assert_int_equal(detail_lines(&d, DATE_ISO, &l), 0);
+	assert_true(has(&l, DL_SECTION, NULL, "Sub-items (12)"));
 	assert_true(has(&l, DL_NOTE, NULL, "… and 11 more"));
 	assert_true(has(&l, DL_ENTRY, NULL, "#14"));
 	assert_int_equal(l.v[0].status, 4);

@@ -1,8 +1,10 @@
 /*
  * The item pager against a plain SQL reference: for every sort order, both
- * directions, the tree and the flat list, filters and searches (both search
- * strategies), reading page by page forwards and backwards must give exactly
- * the order SQL gives.
+ * directions, the tree and the flat list, every filter with few matches and
+ * with many, searches, reading page by page forwards and backwards must give
+ * exactly the order SQL gives, whichever way the pager chose to read (each
+ * is seen at least once); and SQLite's plan of every statement the pager
+ * prepared reads the index its comment names, and sorts only candidates.
  */
 #include "config.h"
 
@@ -137,6 +139,34 @@ static int build(void **state)
 		         "INSERT INTO item_locality (item_id, locality_id) SELECT id,"
 		         " CASE WHEN no %% 2 THEN hoso_uuid('%s') ELSE hoso_uuid('%s') END FROM item WHERE no %% 7 = 0",
 		         uid('l', 1), uid('l', 2));
+		exec(sql);
+		/*
+		 * Skews, so that each filter has a value with few matches (read and
+		 * sorted) and one with many (walked): unit 1 leads most items, unit 5
+		 * five; locality 1 has a third of them, locality 3 three; kind 7,
+		 * year 2030 and the cancelled status only a few; and item 1 gets 1600
+		 * sub-items of consecutive numbers (a level walked, not sorted).
+		 */
+		snprintf(sql, sizeof sql,
+		         "INSERT INTO unit (id, short_name, name) VALUES (hoso_uuid('%s'), 'Phòng', 'Phòng ít việc');"
+		         "UPDATE item SET lead_unit_id = hoso_uuid('%s') WHERE no %% 997 = 1;"
+		         "UPDATE item SET lead_unit_id = hoso_uuid('%s') WHERE no %% 3 <> 0 AND no %% 997 <> 1"
+		         " AND lead_unit_id IS NOT NULL",
+		         uid('u', 5), uid('u', 5), uid('u', 1));
+		exec(sql);
+		snprintf(sql, sizeof sql,
+		         "INSERT INTO locality (id, name) VALUES (hoso_uuid('%s'), 'Bạch Long Vĩ');"
+		         "INSERT OR IGNORE INTO item_locality (item_id, locality_id) SELECT id, hoso_uuid('%s')"
+		         " FROM item WHERE no %% 3 = 1;"
+		         "INSERT INTO item_locality (item_id, locality_id) SELECT id, hoso_uuid('%s') FROM item"
+		         " WHERE no IN (17, 2500, 4999)",
+		         uid('l', 3), uid('l', 1), uid('l', 3));
+		exec(sql);
+		exec("UPDATE item SET kind = 6 WHERE kind = 7 AND no % 50 <> 0;"
+		     "UPDATE item SET year = 2030 WHERE no IN (5, 1234, 3333, 4444);"
+		     "UPDATE item SET status = 1 WHERE status = 5 AND no % 60 <> 0");
+		snprintf(sql, sizeof sql, "UPDATE item SET parent_id = hoso_uuid('%s') WHERE no BETWEEN 3001 AND 4600",
+		         uid('i', 1));
 		exec(sql);
 	}
 	if (derived_refresh_all(s, &err) != 0)
@@ -282,7 +312,8 @@ static void walk_forward(struct item_pager *p, int page, struct list *out)
 		assert_int_equal(item_row_copy(&last, &rows[got - 1]), 0);
 		got = item_pager_next(p, &last, rows, page, &err);
 	}
-	assert_true(got >= 0);
+	if (got < 0)
+		fail_msg("%s", err.msg);
 	for (i = 0; i < page; i++)
 		item_row_clear(&rows[i]);
 	item_row_clear(&last);
@@ -304,7 +335,8 @@ static void walk_backward(struct item_pager *p, int page, struct list *out)
 		assert_int_equal(item_row_copy(&first, &rows[0]), 0);
 		got = item_pager_prev(p, &first, rows, page, &err);
 	}
-	assert_true(got >= 0);
+	if (got < 0)
+		fail_msg("%s", err.msg);
 	for (i = 0; i < page; i++)
 		item_row_clear(&rows[i]);
 	item_row_clear(&first);
@@ -326,10 +358,104 @@ static void assert_same(const struct list *want, const struct list *got, bool re
 	}
 }
 
+/* The rows of SQLite's plan of sql, one per line. */
+static void explain(const char *sql, char *out, size_t n)
+{
+	char q[8192];
+	sqlite3_stmt *st;
+	size_t used = 0;
+
+	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(store_db(s), q, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(store_db(s)));
+	while (sqlite3_step(st) == SQLITE_ROW && used < n)
+		used += (size_t)snprintf(out + used, n - used, "%s\n", (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+}
+
+/* True when the plan eqp has want as a whole name (" i" the table, "INDEX x" an index). */
+static bool reads(const char *eqp, const char *want)
+{
+	const char *at = eqp;
+	size_t n = strlen(want);
+
+	while ((at = strstr(at, want)) != NULL) {
+		if (at[n] == ' ' || at[n] == '\n' || at[n] == ':')
+			return true;
+		at += n;
+	}
+	return false;
+}
+
+static const char *source_index(const char *src)
+{
+	static const char *const map[][2] = {
+		{ "parent", "INDEX item_parent" }, { "unit", "INDEX item_lead" },
+		{ "locality", "INDEX item_locality_locality" }, { "kind", "INDEX item_kind" },
+		{ "status", "INDEX item_status" }, { "year", "INDEX item_year" }, { "fts", "VIRTUAL TABLE INDEX" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(map[i][0], src) == 0)
+			return map[i][1];
+	fail_msg("unknown source %s", src);
+	return NULL;
+}
+
+/*
+ * Every statement the pager prepared (they start with a comment naming the
+ * plan and the index meant): a walk or an ordered read uses that index and
+ * never sorts; a read of candidates uses its filter's index and never scans
+ * the table. Counts the plans seen into seen[walk, candidates, ordered].
+ */
+static void check_plans(const char *what, int seen[3])
+{
+	sqlite3_stmt *st = NULL;
+
+	while ((st = sqlite3_next_stmt(store_db(s), st)) != NULL) {
+		const char *sql = sqlite3_sql(st);
+		char plan[32], index[64], eqp[8192], want[80];
+
+		if (sql == NULL || sscanf(sql, "/* %31s %63s */", plan, index) != 2)
+			continue;
+		explain(sql, eqp, sizeof eqp);
+		if (strcmp(plan, "walk") == 0) {
+			seen[0]++;
+			if (strcmp(index, "rowid") == 0)
+				snprintf(want, sizeof want, " i");
+			else
+				snprintf(want, sizeof want, "INDEX %s", index);
+		} else {
+			seen[strcmp(plan, "candidates") == 0 ? 1 : 2]++;
+			snprintf(want, sizeof want, "%s", source_index(index));
+		}
+		if (!reads(eqp, want))
+			fail_msg("%s: the %s of %s reads no %s:\n%s\n%s", what, plan, index, want, sql, eqp);
+		if (strcmp(plan, "candidates") != 0 && strstr(eqp, "TEMP B-TREE") != NULL)
+			fail_msg("%s: the %s of %s sorts:\n%s\n%s", what, plan, index, sql, eqp);
+		if (strcmp(plan, "candidates") == 0 && (strncmp(eqp, "SCAN i\n", 7) == 0 || strstr(eqp, "\nSCAN i\n") != NULL))
+			fail_msg("%s: the candidates of %s scan the table:\n%s\n%s", what, index, sql, eqp);
+	}
+}
+
+static int plans_seen[3];
+
+static void check_view_pages(const struct item_view *v, const struct idset *open, unsigned flags,
+                             const char *what, const int *pages, size_t npages);
+
 static void check_view(const struct item_view *v, const struct idset *open, unsigned flags,
                        const char *what)
 {
 	static const int pages[] = { 2, 17, 400 };
+
+	check_view_pages(v, open, flags, what, pages, sizeof pages / sizeof pages[0]);
+}
+
+static void check_view_pages(const struct item_view *v, const struct idset *open, unsigned flags,
+                             const char *what, const int *pages, size_t npages)
+{
 	struct list want = { 0 };
 	struct item_pager *p;
 	struct store *reader = NULL;
@@ -343,7 +469,7 @@ static void check_view(const struct item_view *v, const struct idset *open, unsi
 		flat_reference(&want, v);
 	if (item_pager_open(&p, s, v, open, flags, &err) != 0)
 		fail_msg("%s: %s", what, err.msg);
-	for (k = 0; k < sizeof pages / sizeof pages[0]; k++) {
+	for (k = 0; k < npages; k++) {
 		struct list fwd = { 0 }, back = { 0 };
 		char label[256];
 
@@ -368,6 +494,7 @@ static void check_view(const struct item_view *v, const struct idset *open, unsi
 		fail_msg("%s: count on a reader %ld, expected %d", what, count, want.n);
 	store_close(&reader);
 	assert_null(reader);
+	check_plans(what, plans_seen);
 	item_pager_close(&p);
 	free(want.v);
 }
@@ -453,6 +580,102 @@ static void test_flat_filters(void **state)
 	}
 }
 
+/* Each filter with a value of few matches and one of many, by every sort, both ways. */
+static void test_every_filter_every_sort(void **state)
+{
+	static const int pages[] = { 7, 150 };
+	static const struct {
+		const char *name;
+		char dim;   /* u unit, l locality, k kind, y year, s statuses */
+		long value;
+		bool few;
+	} filters[] = {
+		{ "unit 1 (most)", 'u', 1, false }, { "unit 5 (five)", 'u', 5, true },
+		{ "locality 1 (a third)", 'l', 1, false }, { "locality 3 (three)", 'l', 3, true },
+		{ "kind 2", 'k', 2, false }, { "kind 7 (few)", 'k', 7, true },
+		{ "year 2024", 'y', 2024, false }, { "year 2030 (four)", 'y', 2030, true },
+		{ "planned", 's', 1u << STATUS_PLANNED, false }, { "cancelled (few)", 's', 1u << STATUS_CANCELLED, true },
+		{ "overdue or done", 's', 1u << STATUS_OVERDUE | 1u << STATUS_DONE, false },
+		{ "overdue", 's', 1u << STATUS_OVERDUE, false },
+	};
+	size_t f;
+	int sort, desc, walked = 0, sorted = 0, ordered = 0;
+
+	(void)state;
+	for (f = 0; f < sizeof filters / sizeof filters[0]; f++) {
+		for (sort = 0; sort < ISORT_COUNT; sort++) {
+			for (desc = 0; desc < 2; desc++) {
+				struct item_view v = view((enum item_sort)sort, desc);
+				struct item_pager *p;
+				struct error err = { 0 };
+				char what[160], plan[64];
+
+				switch (filters[f].dim) {
+				case 'u':
+					snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "%s", uid('u', filters[f].value));
+					break;
+				case 'l':
+					snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "%s", uid('l', filters[f].value));
+					break;
+				case 'k':
+					v.filter.kind = (int)filters[f].value;
+					break;
+				case 'y':
+					v.filter.year = (int)filters[f].value;
+					break;
+				default:
+					v.filter.statuses = (unsigned)filters[f].value;
+					break;
+				}
+				assert_int_equal(item_pager_open(&p, s, &v, NULL, 0, &err), 0);
+				item_pager_plan(p, plan, sizeof plan);
+				item_pager_close(&p);
+				snprintf(what, sizeof what, "%s by %s%s (%s)", filters[f].name,
+				         item_sort_name((enum item_sort)sort), desc ? " desc" : "", plan);
+				/* Few matches are read and sorted, or read in number order; many are walked. */
+				if (filters[f].few && strncmp(plan, "candidates", 10) != 0 && strncmp(plan, "ordered", 7) != 0)
+					fail_msg("%s: few matches not read from their index", what);
+				if (!filters[f].few && sort != ISORT_NO && strcmp(plan, "walk") != 0)
+					fail_msg("%s: many matches not walked", what);
+				walked += strcmp(plan, "walk") == 0;
+				sorted += strncmp(plan, "candidates", 10) == 0;
+				ordered += strncmp(plan, "ordered", 7) == 0;
+				check_view_pages(&v, NULL, 0, what, pages, sizeof pages / sizeof pages[0]);
+			}
+		}
+	}
+	assert_true(walked > 0 && sorted > 0 && ordered > 0);
+	assert_true(plans_seen[0] > 0 && plans_seen[1] > 0 && plans_seen[2] > 0);
+}
+
+/* Filters together, and a filter with a search, by every sort. */
+static void test_filters_combined(void **state)
+{
+	static const int pages[] = { 5, 100 };
+	int sort;
+
+	(void)state;
+	for (sort = 0; sort < ISORT_COUNT; sort++) {
+		struct item_view v = view((enum item_sort)sort, sort % 2 == 0);
+		char what[128];
+
+		snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "%s", uid('u', 1));
+		snprintf(v.filter.search, sizeof v.filter.search, "cong");
+		snprintf(what, sizeof what, "unit 1 and 'cong' by %s", item_sort_name((enum item_sort)sort));
+		check_view_pages(&v, NULL, 0, what, pages, 2);
+		v = view((enum item_sort)sort, sort % 2 == 1);
+		snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "%s", uid('l', 1));
+		v.filter.year = 2024;
+		v.filter.statuses = 1u << STATUS_PLANNED | 1u << STATUS_OVERDUE;
+		snprintf(what, sizeof what, "locality 1, 2024, planned or overdue by %s", item_sort_name((enum item_sort)sort));
+		check_view_pages(&v, NULL, 0, what, pages, 2);
+		v = view((enum item_sort)sort, false);
+		snprintf(v.filter.search, sizeof v.filter.search, "c zzz");
+		snprintf(what, sizeof what, "a short word and one that matches nothing by %s", item_sort_name((enum item_sort)sort));
+		check_view_pages(&v, NULL, 0, what, pages, 2);
+	}
+}
+
 static void test_search_strategies(void **state)
 {
 	/* "cong" matches thousands (the scan), "bien" hundreds (the index), "thach cao" both words. */
@@ -506,8 +729,10 @@ static void test_get_and_depth(void **state)
 	assert_string_equal(r.id, uid('i', 1));
 	assert_int_equal(item_pager_get(p, 300, &r, &err), 1);
 	assert_int_equal(r.depth, 1);
-	assert_int_equal(item_pager_get(p, 4000, &r, &err), 1);
+	assert_int_equal(item_pager_get(p, 4800, &r, &err), 1);
 	assert_int_equal(r.depth, 2);
+	assert_int_equal(item_pager_get(p, 4000, &r, &err), 1);
+	assert_int_equal(r.depth, 1);
 	assert_int_equal(item_pager_get(p, 999999, &r, &err), 0);
 	assert_int_equal(item_no_of(s, uid('i', 42), &no, &err), 1);
 	assert_int_equal(no, 42);
@@ -563,6 +788,8 @@ int main(void)
 		cmocka_unit_test(test_tree_all_sorts),
 		cmocka_unit_test(test_flat_filters),
 		cmocka_unit_test(test_search_strategies),
+		cmocka_unit_test(test_every_filter_every_sort),
+		cmocka_unit_test(test_filters_combined),
 		cmocka_unit_test(test_whitespace_search_is_the_tree),
 		cmocka_unit_test(test_get_and_depth),
 		cmocka_unit_test(test_overdue_is_derived),
