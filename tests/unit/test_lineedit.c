@@ -257,6 +257,98 @@ static void test_view_scrolls(void **state)
 	lineedit_free(&e);
 }
 
+/* Notes: Enter and pasted line breaks start lines; Home and End keep to the line. */
+static void test_lines(void **state)
+{
+	struct lineedit e = { 0 };
+	int row, col;
+
+	(void)state;
+	e.lines = true;
+	type(&e, "Dòng một");
+	KEYS(&e, UIK_ENTER);
+	type(&e, "hai");
+	assert_string_equal(lineedit_text(&e), "Dòng một\nhai");
+	KEYS(&e, UIK_HOME);
+	assert_int_equal(e.cursor, strlen("Dòng một\n"));
+	KEYS(&e, UIK_LEFT, UIK_HOME);
+	assert_int_equal(e.cursor, 0);
+	KEYS(&e, UIK_END);
+	assert_int_equal(e.cursor, strlen("Dòng một"));
+	KEYS(&e, UIK_END, UIK_ENTER | UIK_PASTED, 'x' | UIK_PASTED, '\n' | UIK_PASTED);
+	assert_string_equal(lineedit_text(&e), "Dòng một\nx\n\nhai");
+	KEYS(&e, 0x0b); /* Ctrl-K: the rest of this line only */
+	assert_string_equal(lineedit_text(&e), "Dòng một\nx\n\nhai");
+	KEYS(&e, UIK_BACKSPACE, UIK_BACKSPACE);
+	assert_string_equal(lineedit_text(&e), "Dòng một\n\nhai");
+	assert_int_equal(lineedit_key(&e, 0x1b | UIK_PASTED), LINEEDIT_REFUSED);
+	assert_int_equal(lineedit_layout(&e, 40, NULL, 0, &row, &col), 3);
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 0);
+	lineedit_free(&e);
+
+	/* One line stays one line: a pasted break is a space, Enter is not text. */
+	type(&e, "a");
+	KEYS(&e, UIK_ENTER | UIK_PASTED);
+	assert_string_equal(lineedit_text(&e), "a ");
+	assert_int_equal(lineedit_key(&e, UIK_ENTER), LINEEDIT_IGNORED);
+	lineedit_free(&e);
+}
+
+/* Rows of a width: wrapped by character, the cursor found on them, moved up and down by column. */
+static void test_rows(void **state)
+{
+	struct lineedit e = { 0 };
+	struct lineedit_row rows[8];
+	char out[3][512];
+	int n, row, col;
+
+	(void)state;
+	e.lines = true;
+	lineedit_set(&e, "abcdefghij\nĐà Nẵng");
+	n = lineedit_layout(&e, 4, rows, 8, &row, &col);
+	assert_int_equal(n, 5); /* abcd efgh ij | Đà N ẵng */
+	assert_int_equal(rows[0].len, 4);
+	assert_int_equal(rows[2].off, 8);
+	assert_int_equal(rows[2].len, 2);
+	assert_int_equal(row, 4);
+	assert_int_equal(col, 3);
+	assert_true(lineedit_vertical(&e, 4, -1)); /* up: "Đà N", column 3 */
+	assert_int_equal(e.cursor, strlen("abcdefghij\nĐà "));
+	assert_true(lineedit_vertical(&e, 4, -1)); /* "ij" is shorter: its end */
+	assert_int_equal(e.cursor, 10);
+	assert_true(lineedit_vertical(&e, 4, -1));
+	assert_int_equal(e.cursor, 6); /* "efgh", column 2 (where "ij" ended): before g */
+	assert_true(lineedit_vertical(&e, 4, -1));
+	assert_false(lineedit_vertical(&e, 4, -1)); /* the first row: the form's key */
+	assert_int_equal(e.cursor, 2);
+	lineedit_key(&e, UIK_END);
+	assert_int_equal(e.cursor, 10);
+	/* The end of a full row shows at the start of the next. */
+	e.cursor = 4;
+	lineedit_layout(&e, 4, rows, 8, &row, &col);
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 0);
+	/* Shown three rows at a time, scrolled to the cursor. */
+	e.cursor = e.len;
+	e.scroll = 0;
+	n = lineedit_view_rows(&e, 4, 3, out, &row, &col);
+	assert_int_equal(n, 3);
+	assert_string_equal(out[0], "ij");
+	assert_string_equal(out[2], "ẵng");
+	assert_int_equal(row, 2);
+	assert_int_equal(col, 3);
+	lineedit_key(&e, UIK_HOME);
+	lineedit_key(&e, UIK_HOME);
+	e.cursor = 0;
+	n = lineedit_view_rows(&e, 4, 3, out, &row, &col);
+	assert_string_equal(out[0], "abcd");
+	assert_int_equal(row, 0);
+	lineedit_clear(&e);
+	assert_int_equal(lineedit_layout(&e, 4, rows, 8, &row, &col), 1);
+	lineedit_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -270,6 +362,8 @@ int main(void)
 		cmocka_unit_test(test_full),
 		cmocka_unit_test(test_set_cuts_at_a_character),
 		cmocka_unit_test(test_view_scrolls),
+		cmocka_unit_test(test_lines),
+		cmocka_unit_test(test_rows),
 	};
 
 	unit_locale();
