@@ -475,7 +475,8 @@ int draft_find(const char *dir, const char *db, const char *login, struct draft 
 		(*out)[(*n)++] = d;
 	}
 	closedir(dh);
-	qsort(*out, (size_t)*n, sizeof **out, by_time);
+	if (*n > 1)
+		qsort(*out, (size_t)*n, sizeof **out, by_time);
 	return 0;
 oom:
 	closedir(dh);

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "editing.h"
 #include "i18n.h"
 #include "settings.h"
 #include "screens.h"
@@ -263,8 +264,7 @@ static void resize(struct app *a)
 			a->stack[i]->ops->resume(a->stack[i]);
 }
 
-/* Every screen reads its data again (Ctrl-L). */
-static void reload(struct app *a)
+void app_reload(struct app *a)
 {
 	int i;
 
@@ -280,7 +280,7 @@ static int global_action(struct app *a, enum action act)
 	case ACTION_QUIT:
 		return SCREEN_QUIT;
 	case ACTION_REDRAW:
-		reload(a);
+		app_reload(a);
 		term_repaint(a->term);
 		return SCREEN_REDRAW;
 	case ACTION_SUSPEND:
@@ -290,12 +290,8 @@ static int global_action(struct app *a, enum action act)
 	default:
 		break;
 	}
-	if (action_edits(act)) {
-		if (store_read_only(a->store) != STORE_RO_NO)
-			app_message(a, ROLE_ERROR, "%s",
-			            _("Read-only: this database cannot be changed here (opened with --read-only, or the file is not writable)"));
-		else
-			app_message(a, ROLE_MESSAGE, "%s", _("Editing is not available in this version of hoso yet"));
+	if (act == ACTION_UNDO || act == ACTION_REDO) {
+		undo_run(a, act == ACTION_REDO);
 		return SCREEN_REDRAW;
 	}
 	if (act == ACTION_DASHBOARD || act == ACTION_PRINT) {
@@ -340,6 +336,12 @@ static int dispatch(struct app *a, ui_key k, struct screen **handler)
 			app_message(a, ROLE_DIM, _("%s does nothing here (press ? for help)"), name);
 		return SCREEN_REDRAW;
 	}
+	if (action_edits(act) && store_read_only(a->store) != STORE_RO_NO) {
+		/* Refused before any screen sees it: no form opens on a read-only database. */
+		app_message(a, ROLE_ERROR, "%s",
+		            _("Read-only: this database cannot be changed here (opened with --read-only, or the file is not writable)"));
+		return SCREEN_REDRAW;
+	}
 	r = top->ops->action(top, act);
 	if (r != SCREEN_IGNORED)
 		return r;
@@ -349,6 +351,10 @@ static int dispatch(struct app *a, ui_key k, struct screen **handler)
 		return SCREEN_REDRAW;
 	case ACTION_DOCUMENTS:
 		app_push(a, docs_screen_new(a));
+		return SCREEN_REDRAW;
+	case ACTION_UNITS:
+	case ACTION_LOCALITIES:
+		app_push(a, register_screen_new(a, act == ACTION_UNITS ? REC_UNIT : REC_LOCALITY, false));
 		return SCREEN_REDRAW;
 	case ACTION_BACK:
 		return SCREEN_CLOSE;
@@ -487,7 +493,7 @@ int app_run(struct app *a)
 			app_idle_drafts(a, clock_ms());
 			if (!idle_wanted && data_changed(a)) {
 				/* Another clerk saved: every screen reads its data again. */
-				reload(a);
+				app_reload(a);
 				idle_done = false;
 				dirty = true;
 				continue;

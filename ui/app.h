@@ -107,6 +107,9 @@ bool app_handle_event(struct app *a, enum term_event ev, ui_key k, int sig);
 /* Runs the loop until the clerk quits or a signal ends it. Returns the exit status. */
 int app_run(struct app *a);
 
+/* Every screen reads its data again (Ctrl-L, a save, another clerk's change). */
+void app_reload(struct app *a);
+
 /* The rows a screen's body has: the terminal's, less the top and status lines. */
 int app_body_rows(const struct app *a);
 

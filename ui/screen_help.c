@@ -34,7 +34,7 @@ static void add_action(struct app *a, struct screen *of, enum action act, bool r
 		snprintf(keys, sizeof keys, "%s", _("(no key)"));
 	if (action_edits(act) && read_only)
 		dlines_addf(lines, DL_FIELD, keys, "%s — %s", help, _("not possible: read-only"));
-	else if (action_edits(act) || act == ACTION_DASHBOARD || act == ACTION_PRINT)
+	else if (act == ACTION_DASHBOARD || act == ACTION_PRINT)
 		dlines_addf(lines, DL_FIELD, keys, "%s — %s", help, _("not available in this version yet"));
 	else
 		dlines_add(lines, DL_FIELD, keys, help);
