@@ -57,7 +57,7 @@ enum keymap_id {
 	X(REDO,       "redo",       N_("Redo the change you last undid"),          "U C-r",      KM(LIST) | KM(DETAIL), true) \
 	X(ADD_SUB,    "add_sub",    N_("Add a sub-item under the selected item"),  "A",          KM(LIST), true) \
 	X(RESTORE,    "restore",    N_("Restore an archived record"),              "r",          KM(LIST), true) \
-	X(ARCHIVED,   "archived",   N_("Show the archived records; again: hide them"), "x",      KM(LIST), false) \
+	X(ARCHIVED,   "archived",   N_("Show the archived records; again: hide them"), "X",      KM(LIST), false) \
 	X(COMMENT,    "comment",    N_("Add a comment"),                           "c",          KM(DETAIL), true) \
 	X(UNITS,      "units",      N_("The register of units"),                   "o",          KM(LIST) | KM(DETAIL), false) \
 	X(LOCALITIES, "localities", N_("The register of localities"),              "l",          KM(LIST) | KM(DETAIL), false) \

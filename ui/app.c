@@ -60,6 +60,16 @@ void app_message(struct app *a, int role, const char *fmt, ...)
 	a->message_role = role;
 }
 
+const char *app_reason(const struct app *a, const char *msg)
+{
+	const char *path = store_path(a->store);
+	size_t n = strlen(path);
+
+	if (strncmp(msg, path, n) == 0 && strncmp(msg + n, ": ", 2) == 0)
+		return msg + n + 2;
+	return msg;
+}
+
 bool app_input_pending(struct app *a)
 {
 	return a->term != NULL && term_pending(a->term);

@@ -57,6 +57,12 @@ struct screen *app_below(struct app *a, struct screen *s);
 /* Shows a one-line message on the status line until the next key. */
 void app_message(struct app *a, int role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/*
+ * msg without the database's path before it ("/srv/h.db: the disk is
+ * full…" → "the disk is full…"): the status line names the file already.
+ */
+const char *app_reason(const struct app *a, const char *msg);
+
 /* True when a key or a signal waits to be read (long work should stop). */
 bool app_input_pending(struct app *a);
 

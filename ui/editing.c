@@ -132,7 +132,7 @@ static void archive_now(struct app *a, enum record_kind k, const char *id, bool 
 	if (res.outcome == SAVE_DONE) {
 		app_reload(a);
 		if (archive)
-			app_message(a, ROLE_MESSAGE, _("Archived %s; it stays in the file (x shows the archived, u undoes)"),
+			app_message(a, ROLE_MESSAGE, _("Archived %s; it stays in the file (X shows the archived, u undoes)"),
 			            what);
 		else
 			app_message(a, ROLE_MESSAGE, _("Restored %s"), what);
@@ -253,8 +253,8 @@ static int box_action(struct screen *s, enum action act)
 	case ACTION_SAVE:
 		rc = comment_add(s->app->store, b->item_id, lineedit_text(&b->edit), change_id, why, sizeof why, &err);
 		if (rc < 0) {
-			app_message(s->app, ROLE_ERROR, _("%s — nothing was saved; what you typed is kept: F2 tries again"),
-			            err.msg);
+			app_message(s->app, ROLE_ERROR, _("Not saved, what you typed is kept (F2 tries again): %s"),
+			            app_reason(s->app, err.msg));
 			return SCREEN_REDRAW;
 		}
 		if (rc > 0) {

@@ -369,7 +369,8 @@ static int save(struct form *fm)
 	record_init(&mine, fm->kind);
 	bad = check_form(fm, true, &mine, &err);
 	if (bad < 0) {
-		app_message(a, ROLE_ERROR, _("%s — nothing was saved; what you typed is kept: F2 tries again"), err.msg);
+		app_message(a, ROLE_ERROR, _("Not saved, what you typed is kept (F2 tries again): %s"),
+		            app_reason(a, err.msg));
 		return SCREEN_REDRAW;
 	}
 	if (bad > 0) {
@@ -383,7 +384,8 @@ static int save(struct form *fm)
 	rc = record_save(a->store, fm->is_new ? NULL : &fm->start, &mine, NULL, &res, &err);
 	if (rc != 0) {
 		record_clear(&mine);
-		app_message(a, ROLE_ERROR, _("%s — nothing was saved; what you typed is kept: F2 tries again"), err.msg);
+		app_message(a, ROLE_ERROR, _("Not saved, what you typed is kept (F2 tries again): %s"),
+		            app_reason(a, err.msg));
 		return SCREEN_REDRAW;
 	}
 	switch (res.outcome) {
@@ -754,7 +756,17 @@ static void draw_field(struct form *fm, struct canvas *c, int top, int height, i
 
 		if (rows == NULL)
 			break;
-		n = lineedit_view_rows(&x->edit, fw, x->rows, rows, &crow, &ccol);
+		if (is_cur) {
+			n = lineedit_view_rows(&x->edit, fw, x->rows, rows, &crow, &ccol);
+		} else {
+			/* Not being typed in: its first lines. */
+			size_t keep = x->edit.cursor;
+
+			x->edit.cursor = 0;
+			x->edit.scroll = 0;
+			n = lineedit_view_rows(&x->edit, fw, x->rows, rows, &crow, &ccol);
+			x->edit.cursor = keep;
+		}
 		for (r = 0; r < x->rows; r++)
 			if (visible(fm, x->y + r, height))
 				canvas_put(c, y + r, fx, fw, r < n ? rows[r] : "", role, TEXT_PAD);
@@ -791,11 +803,15 @@ static void draw_field(struct form *fm, struct canvas *c, int top, int height, i
 	}
 }
 
+static void name_form(struct form *fm);
+
 static void form_draw(struct screen *s, struct canvas *c, int top, int height)
 {
 	struct form *fm = (struct form *)s;
 	int i;
 
+	if (fm->is_new)
+		name_form(fm); /* "a new item under #12" follows the parent chosen */
 	layout(fm, c->cols, height);
 	fm->cursor_y = -1;
 	if (visible(fm, 0, height))
@@ -843,10 +859,10 @@ static void form_status(struct screen *s, struct strbuf *left)
 		strbuf_puts(left, _(" Enter: a new line · Tab: the next field"));
 		break;
 	case FT_CHOICE:
-		strbuf_puts(left, _(" Type the first letters · ← →: the next · F4: the list"));
+		strbuf_puts(left, _(" Letters choose · ← → · F4: the list"));
 		break;
 	case FT_REF:
-		strbuf_puts(left, _(" Enter or F4: choose from a list · Delete: empty"));
+		strbuf_puts(left, _(" Enter or F4: choose · Delete: empty"));
 		break;
 	default:
 		strbuf_printf(left, " %s", _(x->def->label));

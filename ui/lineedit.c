@@ -325,6 +325,13 @@ void lineedit_view(struct lineedit *e, int width, char *out, size_t outsz, int *
 		e->scroll = before;
 	if (before >= e->scroll + width)
 		e->scroll = before - width + 1;
+	{
+		/* Wider than the text needs (a larger window): show as much of it as fits. */
+		int total = text_width_n(s, e->len);
+
+		if (e->scroll > total - width + 1)
+			e->scroll = total - width + 1 > 0 ? total - width + 1 : 0;
+	}
 	/* Skip whole characters up to the first cell shown. */
 	while (i < e->len) {
 		size_t next = cluster_end(s, e->len, i);
@@ -353,8 +360,8 @@ int lineedit_layout(const struct lineedit *e, int width, struct lineedit_row *ro
                     int *cursor_row, int *cursor_col)
 {
 	const char *s = lineedit_text(e);
-	size_t i = 0, start = 0;
-	int row = 0, cells = 0;
+	size_t i = 0, start = 0, brk = 0; /* brk: after the last space of the row, 0 when none */
+	int row = 0, cells = 0, brk_cells = 0;
 
 	if (width < 1)
 		width = 1;
@@ -376,13 +383,39 @@ int lineedit_layout(const struct lineedit *e, int width, struct lineedit_row *ro
 			CLOSE_ROW(i);
 			start = next;
 			cells = 0;
+			brk = 0;
+			i = next;
+			continue;
+		}
+		if (cells + w > width && cells > 0 && s[i] == ' ') {
+			/* A space at the edge ends the row (the next starts after it). */
+			if (i == e->cursor) {
+				*cursor_row = row;
+				*cursor_col = cells;
+			}
+			CLOSE_ROW(next);
+			start = next;
+			cells = 0;
+			brk = 0;
 			i = next;
 			continue;
 		}
 		if (cells + w > width && cells > 0) {
-			CLOSE_ROW(i);
-			start = i;
-			cells = 0;
+			if (brk > start) {
+				/* Cut after the last space: the word goes to the next row whole. */
+				CLOSE_ROW(brk);
+				if (*cursor_row == row - 1 && e->cursor >= brk && e->cursor < i) {
+					*cursor_row = row;
+					*cursor_col -= brk_cells;
+				}
+				start = brk;
+				cells -= brk_cells;
+			} else {
+				CLOSE_ROW(i);
+				start = i;
+				cells = 0;
+			}
+			brk = 0;
 		}
 		if (i == e->cursor) {
 			*cursor_row = row;
@@ -390,6 +423,10 @@ int lineedit_layout(const struct lineedit *e, int width, struct lineedit_row *ro
 		}
 		cells += w;
 		i = next;
+		if (s[i - 1] == ' ') {
+			brk = i;
+			brk_cells = cells;
+		}
 	}
 	if (e->cursor >= e->len) {
 		if (cells >= width) {

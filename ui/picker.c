@@ -204,6 +204,20 @@ static int rows_for(struct picker *p)
 	return h > 1 ? h : 1;
 }
 
+/* The number typed ("14", "#14"), or 0 when the text is not one. */
+static long item_number(const char *q)
+{
+	char *end;
+	long no;
+
+	if (*q == '#')
+		q++;
+	if (*q < '0' || *q > '9')
+		return 0;
+	no = strtol(q, &end, 10);
+	return *end == '\0' ? no : 0;
+}
+
 /* (Re)reads the list for what the search line says. */
 static int refill(struct picker *p, struct error *err)
 {
@@ -211,8 +225,10 @@ static int refill(struct picker *p, struct error *err)
 
 	if (p->kind == REC_ITEM) {
 		struct item_view v = p->items.view;
+		long no = item_number(q);
 
-		snprintf(v.filter.search, sizeof v.filter.search, "%s", q);
+		/* A number is the item of that number, shown in its place in the tree. */
+		snprintf(v.filter.search, sizeof v.filter.search, "%s", no > 0 ? "" : q);
 		if (!p->open) {
 			memcpy(v.today, p->base.app->ctx->today, sizeof v.today);
 			if (itemwin_open(&p->items, p->base.app->store, &v, rows_for(p), err) != 0)
@@ -220,9 +236,12 @@ static int refill(struct picker *p, struct error *err)
 			p->items.draw = item_draw;
 			p->items.draw_ctx = p;
 			p->open = true;
-			return 0;
+		} else if (itemwin_set_view(&p->items, &v, err) != 0) {
+			return -1;
 		}
-		return itemwin_set_view(&p->items, &v, err);
+		if (no > 0 && itemwin_goto(&p->items, no, err) == 0)
+			app_message(p->base.app, ROLE_DIM, _("There is no item #%ld"), no);
+		return 0;
 	}
 	rec_pager_close(&p->pager);
 	if (rec_pager_open(&p->pager, p->base.app->store, p->kind, RECLIST_ACTIVE, q, err) != 0)

@@ -196,7 +196,7 @@ static void docs_status(struct screen *s, struct strbuf *left)
 	listview_describe_position(&ds->lv, left);
 	if (ds->lv.count >= 0)
 		strbuf_printf(left, " %s", _("documents"));
-	strbuf_printf(left, " · %s", _("Enter: the document and its items · a: add · e: edit · d: archive"));
+	strbuf_printf(left, " · %s", _("Enter: the document and its items"));
 }
 
 static int docs_action(struct screen *s, enum action a)

@@ -214,7 +214,7 @@ static void reg_status(struct screen *s, struct strbuf *left)
 	if (rs->mode == RECLIST_ARCHIVED)
 		strbuf_printf(left, " · %s", _("r: restore · Enter: open"));
 	else
-		strbuf_printf(left, " · %s", _("a: add · e: edit · d: archive · x: the archived too"));
+		strbuf_printf(left, " · %s", _("a: add · e: edit · d: archive · X: the archived too"));
 }
 
 static void reg_cursor(struct screen *s, struct canvas *c)
