@@ -1295,6 +1295,9 @@ struct screen *form_from_draft(struct app *a, struct draft *d)
 		}
 		x->visited = true;
 	}
+	for (i = fm->nff - 1; i >= 0; i--)
+		if (field_changed(&fm->ff[i]))
+			fm->cur = i; /* back where the typing was: the first field changed */
 	fm->draft_path = d->path;
 	d->path = NULL;
 	draft_clear(d);
