@@ -96,11 +96,10 @@ static void run_undo(struct app *a, bool redo, bool force)
 
 		labels_of(res.kind, res.other_field, fields, sizeof fields);
 		stamp(res.other_at, when);
-		snprintf(title, sizeof title, _("%s changed %s of %s on %s, after your change. %s anyway?"),
-		         res.other_login[0] != '\0' ? res.other_login : _("Another clerk"), fields, what, when,
-		         redo ? _("Redo") : _("Undo"));
+		snprintf(title, sizeof title, _("%s changed %s of %s on %s, after you"),
+		         res.other_login[0] != '\0' ? res.other_login : _("Another clerk"), fields, what, when);
 		memset(e, 0, sizeof e);
-		e[0].label = (char *)_("No: keep their change");
+		e[0].label = redo ? (char *)_("Keep their change: do not redo") : (char *)_("Keep their change: do not undo");
 		e[0].value = 0;
 		e[1].label = redo ? (char *)_("Redo anyway (their change is overwritten)")
 		                  : (char *)_("Undo anyway (their change is overwritten)");
