@@ -54,13 +54,23 @@ enum keymap_id {
 	X(EDIT,       "edit",       N_("Edit in a form"),                          "e",          KM(LIST) | KM(DETAIL), true) \
 	X(ARCHIVE,    "archive",    N_("Archive, after a confirmation"),           "d Delete",   KM(LIST), true) \
 	X(UNDO,       "undo",       N_("Undo your last change"),                   "u",          KM(LIST) | KM(DETAIL), true) \
+	X(REDO,       "redo",       N_("Redo the change you last undid"),          "U C-r",      KM(LIST) | KM(DETAIL), true) \
+	X(ADD_SUB,    "add_sub",    N_("Add a sub-item under the selected item"),  "A",          KM(LIST), true) \
+	X(RESTORE,    "restore",    N_("Restore an archived record"),              "r",          KM(LIST), true) \
+	X(ARCHIVED,   "archived",   N_("Show the archived records; again: hide them"), "X",      KM(LIST), false) \
+	X(COMMENT,    "comment",    N_("Add a comment"),                           "c",          KM(DETAIL), true) \
+	X(UNITS,      "units",      N_("The register of units"),                   "o",          KM(LIST) | KM(DETAIL), false) \
+	X(LOCALITIES, "localities", N_("The register of localities"),              "l",          KM(LIST) | KM(DETAIL), false) \
 	X(DASHBOARD,  "dashboard",  N_("The status screen"),                       "D",          KM(LIST) | KM(DETAIL), false) \
 	X(PRINT,      "print",      N_("Print this screen"),                       "p",          KM(LIST) | KM(DETAIL), false) \
-	X(MATRIX,     "localities", N_("The localities of this item: a row per sub-item"), "m",  KM(DETAIL), false) \
+	X(MATRIX,     "matrix",     N_("The localities of this item: a row per sub-item"), "m",  KM(DETAIL), false) \
 	X(SAVE,       "save",       N_("Save the form"),                           "F2 C-s",     KM(FORM), false) \
 	X(NEXT_FIELD, "next_field", N_("The next field"),                          "Tab Down",   KM(FORM), false) \
 	X(PREV_FIELD, "prev_field", N_("The previous field"),                      "S-Tab Up",   KM(FORM), false) \
-	X(CANCEL,     "cancel",     N_("Leave the form; asks first when something was changed"), "Esc C-c", KM(FORM), false)
+	X(CANCEL,     "cancel",     N_("Leave the form; asks first when something was changed"), "Esc C-c", KM(FORM), false) \
+	X(PICK,       "pick",       N_("Choose from a list (a reference, a choice, several records)"), "F4", KM(FORM), false) \
+	X(THEIRS,     "theirs",     N_("Conflict: keep their value of this field"), "t",         KM(FORM), false) \
+	X(MINE,       "mine",       N_("Conflict: keep my value of this field"),   "m",          KM(FORM), false)
 
 enum action {
 	ACTION_NONE = 0,

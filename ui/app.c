@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "editing.h"
 #include "i18n.h"
 #include "print.h"
 #include "settings.h"
@@ -58,6 +59,16 @@ void app_message(struct app *a, int role, const char *fmt, ...)
 	vsnprintf(a->message, sizeof a->message, fmt, ap);
 	va_end(ap);
 	a->message_role = role;
+}
+
+const char *app_reason(const struct app *a, const char *msg)
+{
+	const char *path = store_path(a->store);
+	size_t n = strlen(path);
+
+	if (strncmp(msg, path, n) == 0 && strncmp(msg + n, ": ", 2) == 0)
+		return msg + n + 2;
+	return msg;
 }
 
 bool app_input_pending(struct app *a)
@@ -271,8 +282,7 @@ static void resize(struct app *a)
 			a->stack[i]->ops->resume(a->stack[i]);
 }
 
-/* Every screen reads its data again (Ctrl-L). */
-static void reload(struct app *a)
+void app_reload(struct app *a)
 {
 	int i;
 
@@ -288,7 +298,7 @@ static int global_action(struct app *a, enum action act)
 	case ACTION_QUIT:
 		return SCREEN_QUIT;
 	case ACTION_REDRAW:
-		reload(a);
+		app_reload(a);
 		term_repaint(a->term);
 		return SCREEN_REDRAW;
 	case ACTION_SUSPEND:
@@ -298,12 +308,8 @@ static int global_action(struct app *a, enum action act)
 	default:
 		break;
 	}
-	if (action_edits(act)) {
-		if (store_read_only(a->store) != STORE_RO_NO)
-			app_message(a, ROLE_ERROR, "%s",
-			            _("Read-only: this database cannot be changed here (opened with --read-only, or the file is not writable)"));
-		else
-			app_message(a, ROLE_MESSAGE, "%s", _("Editing is not available in this version of hoso yet"));
+	if (act == ACTION_UNDO || act == ACTION_REDO) {
+		undo_run(a, act == ACTION_REDO);
 		return SCREEN_REDRAW;
 	}
 	if (act == ACTION_DASHBOARD) {
@@ -355,6 +361,12 @@ static int dispatch(struct app *a, ui_key k, struct screen **handler)
 			app_message(a, ROLE_DIM, _("%s does nothing here (press ? for help)"), name);
 		return SCREEN_REDRAW;
 	}
+	if (action_edits(act) && store_read_only(a->store) != STORE_RO_NO) {
+		/* Refused before any screen sees it: no form opens on a read-only database. */
+		app_message(a, ROLE_ERROR, "%s",
+		            _("Read-only: this database cannot be changed here (opened with --read-only, or the file is not writable)"));
+		return SCREEN_REDRAW;
+	}
 	r = top->ops->action(top, act);
 	if (r != SCREEN_IGNORED)
 		return r;
@@ -364,6 +376,10 @@ static int dispatch(struct app *a, ui_key k, struct screen **handler)
 		return SCREEN_REDRAW;
 	case ACTION_DOCUMENTS:
 		app_push(a, docs_screen_new(a));
+		return SCREEN_REDRAW;
+	case ACTION_UNITS:
+	case ACTION_LOCALITIES:
+		app_push(a, register_screen_new(a, act == ACTION_UNITS ? REC_UNIT : REC_LOCALITY, false));
 		return SCREEN_REDRAW;
 	case ACTION_BACK:
 		return SCREEN_CLOSE;
@@ -502,7 +518,7 @@ int app_run(struct app *a)
 			app_idle_drafts(a, clock_ms());
 			if (!idle_wanted && data_changed(a)) {
 				/* Another clerk saved: every screen reads its data again. */
-				reload(a);
+				app_reload(a);
 				idle_done = false;
 				dirty = true;
 				continue;

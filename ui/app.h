@@ -57,6 +57,12 @@ struct screen *app_below(struct app *a, struct screen *s);
 /* Shows a one-line message on the status line until the next key. */
 void app_message(struct app *a, int role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/*
+ * msg without the database's path before it ("/srv/h.db: the disk is
+ * full…" → "the disk is full…"): the status line names the file already.
+ */
+const char *app_reason(const struct app *a, const char *msg);
+
 /* True when a key or a signal waits to be read (long work should stop). */
 bool app_input_pending(struct app *a);
 
@@ -113,6 +119,9 @@ int app_run(struct app *a);
  * drawn so; printing draws a text canvas of the same size.
  */
 void app_draw(struct app *a, struct canvas *c, const struct screen *leave_out);
+
+/* Every screen reads its data again (Ctrl-L, a save, another clerk's change). */
+void app_reload(struct app *a);
 
 /* The rows a screen's body has: the terminal's, less the top and status lines. */
 int app_body_rows(const struct app *a);

@@ -183,7 +183,26 @@ static enum lineedit_result insert(struct lineedit *e, uint32_t cp)
 
 static bool is_space_at(const struct lineedit *e, size_t i)
 {
-	return e->text[i] == ' ';
+	return e->text[i] == ' ' || e->text[i] == '\n';
+}
+
+/* The start and the end of the line (between line breaks) the cursor is on. */
+static size_t line_start(const struct lineedit *e)
+{
+	size_t i = e->cursor;
+
+	while (i > 0 && e->text[i - 1] != '\n')
+		i--;
+	return i;
+}
+
+static size_t line_end(const struct lineedit *e)
+{
+	size_t i = e->cursor;
+
+	while (i < e->len && e->text[i] != '\n')
+		i++;
+	return i;
 }
 
 static size_t word_left(const struct lineedit *e)
@@ -230,11 +249,31 @@ enum lineedit_result lineedit_key(struct lineedit *e, ui_key k)
 		return LINEEDIT_REFUSED;
 	if (k & UIK_PASTED) {
 		/* A pasted line break or tab is a space in one line; other controls are refused. */
+		if (e->lines && (plain == UIK_ENTER || plain == '\n'))
+			return insert(e, '\n');
 		if (plain == UIK_ENTER || plain == UIK_TAB || plain == '\n')
 			return insert(e, ' ');
 		if (!ui_key_is_text(k))
 			return LINEEDIT_REFUSED;
 		return insert(e, (uint32_t)plain);
+	}
+	if (e->lines) {
+		switch (k) {
+		case UIK_ENTER:
+			return insert(e, '\n');
+		case UIK_HOME:
+		case 0x01:
+			return move_to(e, line_start(e));
+		case UIK_END:
+		case 0x05:
+			return move_to(e, line_end(e));
+		case 0x15:
+			return delete_range(e, line_start(e), e->cursor);
+		case 0x0b:
+			return delete_range(e, e->cursor, line_end(e));
+		default:
+			break;
+		}
 	}
 	switch (k) {
 	case UIK_LEFT:
@@ -286,6 +325,13 @@ void lineedit_view(struct lineedit *e, int width, char *out, size_t outsz, int *
 		e->scroll = before;
 	if (before >= e->scroll + width)
 		e->scroll = before - width + 1;
+	{
+		/* Wider than the text needs (a larger window): show as much of it as fits. */
+		int total = text_width_n(s, e->len);
+
+		if (e->scroll > total - width + 1)
+			e->scroll = total - width + 1 > 0 ? total - width + 1 : 0;
+	}
 	/* Skip whole characters up to the first cell shown. */
 	while (i < e->len) {
 		size_t next = cluster_end(s, e->len, i);
@@ -308,4 +354,176 @@ void lineedit_view(struct lineedit *e, int width, char *out, size_t outsz, int *
 	*cursor_col = before - start_cells;
 	if (*cursor_col >= width)
 		*cursor_col = width - 1;
+}
+
+int lineedit_layout(const struct lineedit *e, int width, struct lineedit_row *rows, int max,
+                    int *cursor_row, int *cursor_col)
+{
+	const char *s = lineedit_text(e);
+	size_t i = 0, start = 0, brk = 0; /* brk: after the last space of the row, 0 when none */
+	int row = 0, cells = 0, brk_cells = 0;
+
+	if (width < 1)
+		width = 1;
+	*cursor_row = 0;
+	*cursor_col = 0;
+#define CLOSE_ROW(end) do { \
+		if (row < max) { rows[row].off = start; rows[row].len = (end) - start; } \
+		row++; \
+	} while (0)
+	while (i < e->len) {
+		size_t next = cluster_end(s, e->len, i);
+		int w = s[i] == '\n' ? 0 : text_width_n(s + i, next - i);
+
+		if (s[i] == '\n') {
+			if (i == e->cursor) {
+				*cursor_row = row;
+				*cursor_col = cells;
+			}
+			CLOSE_ROW(i);
+			start = next;
+			cells = 0;
+			brk = 0;
+			i = next;
+			continue;
+		}
+		if (cells + w > width && cells > 0 && s[i] == ' ') {
+			/* A space at the edge ends the row (the next starts after it). */
+			if (i == e->cursor) {
+				*cursor_row = row;
+				*cursor_col = cells;
+			}
+			CLOSE_ROW(next);
+			start = next;
+			cells = 0;
+			brk = 0;
+			i = next;
+			continue;
+		}
+		if (cells + w > width && cells > 0) {
+			if (brk > start) {
+				/* Cut after the last space: the word goes to the next row whole. */
+				CLOSE_ROW(brk);
+				if (*cursor_row == row - 1 && e->cursor >= brk && e->cursor < i) {
+					*cursor_row = row;
+					*cursor_col -= brk_cells;
+				}
+				start = brk;
+				cells -= brk_cells;
+			} else {
+				CLOSE_ROW(i);
+				start = i;
+				cells = 0;
+			}
+			brk = 0;
+		}
+		if (i == e->cursor) {
+			*cursor_row = row;
+			*cursor_col = cells;
+		}
+		cells += w;
+		i = next;
+		if (s[i - 1] == ' ') {
+			brk = i;
+			brk_cells = cells;
+		}
+	}
+	if (e->cursor >= e->len) {
+		if (cells >= width) {
+			CLOSE_ROW(e->len);
+			start = e->len;
+			cells = 0;
+		}
+		*cursor_row = row;
+		*cursor_col = cells;
+	}
+	CLOSE_ROW(e->len);
+#undef CLOSE_ROW
+	return row;
+}
+
+/* All the rows of the text (a new array, *n of them), or NULL when out of memory. */
+static struct lineedit_row *all_rows(const struct lineedit *e, int width, int *n, int *crow, int *ccol)
+{
+	struct lineedit_row *rows;
+
+	*n = lineedit_layout(e, width, NULL, 0, crow, ccol);
+	rows = calloc((size_t)*n, sizeof *rows);
+	if (rows != NULL)
+		lineedit_layout(e, width, rows, *n, crow, ccol);
+	return rows;
+}
+
+bool lineedit_vertical(struct lineedit *e, int width, int dir)
+{
+	const char *s = lineedit_text(e);
+	struct lineedit_row *rows;
+	int n, crow, ccol, target, cells = 0;
+	size_t i, end;
+
+	rows = all_rows(e, width, &n, &crow, &ccol);
+	if (rows == NULL)
+		return false;
+	target = crow + (dir < 0 ? -1 : 1);
+	if (target < 0 || target >= n) {
+		free(rows);
+		return false;
+	}
+	i = rows[target].off;
+	end = rows[target].off + rows[target].len;
+	while (i < end) {
+		size_t next = cluster_end(s, e->len, i);
+		int w = text_width_n(s + i, next - i);
+
+		if (cells + w > ccol)
+			break;
+		cells += w;
+		i = next;
+	}
+	/* The end of a full row is the next row's start: stay before its last character. */
+	if (i == end && target < n - 1 && rows[target + 1].off == end && i > rows[target].off)
+		i = cluster_start(s, i);
+	e->cursor = i;
+	free(rows);
+	return true;
+}
+
+int lineedit_view_rows(struct lineedit *e, int width, int n, char (*out)[512], int *cursor_row,
+                       int *cursor_col)
+{
+	const char *s = lineedit_text(e);
+	struct lineedit_row *rows;
+	int total, crow, ccol, i;
+
+	*cursor_row = *cursor_col = 0;
+	if (n < 1)
+		return 0;
+	rows = all_rows(e, width, &total, &crow, &ccol);
+	if (rows == NULL) {
+		out[0][0] = '\0';
+		return 1;
+	}
+	if (crow < e->scroll)
+		e->scroll = crow;
+	if (crow >= e->scroll + n)
+		e->scroll = crow - n + 1;
+	if (e->scroll > total - n)
+		e->scroll = total - n > 0 ? total - n : 0;
+	for (i = 0; i < n && e->scroll + i < total; i++) {
+		const struct lineedit_row *r = &rows[e->scroll + i];
+		char *piece = malloc(r->len + 1);
+
+		if (piece == NULL) {
+			out[i][0] = '\0';
+			continue;
+		}
+		memcpy(piece, s + r->off, r->len);
+		piece[r->len] = '\0';
+		text_fit(piece, width, 0, out[i], 512);
+		free(piece);
+	}
+	*cursor_row = crow - e->scroll;
+	*cursor_col = ccol < width ? ccol : width - 1;
+	free(rows);
+	return i;
 }

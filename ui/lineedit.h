@@ -12,6 +12,11 @@
  * line breaks and tabs made spaces; control characters are refused, never
  * stored. Shown in a width of cells, the line scrolls to keep the cursor in
  * view. A zeroed struct is an empty line; lineedit_free releases it.
+ *
+ * With `lines` set it holds several lines (a form's notes): Enter and a
+ * pasted line break start a new line, Home and End go to the start and end
+ * of the line, and the text is shown as rows of a width (lineedit_layout),
+ * the cursor moved between them with lineedit_vertical.
  */
 
 #include <stdbool.h>
@@ -28,7 +33,8 @@ struct lineedit {
 	size_t cap;
 	size_t cursor; /* byte offset, always at a character boundary */
 	size_t max;    /* 0: LINEEDIT_MAX */
-	int scroll;    /* the first cell shown */
+	int scroll;    /* the first cell shown; with lines: the first row */
+	bool lines;    /* several lines (see above) */
 };
 
 enum lineedit_result {
@@ -63,5 +69,37 @@ enum lineedit_result lineedit_key(struct lineedit *e, ui_key k);
  * gets the cursor's cell (0 .. width - 1). Updates e->scroll.
  */
 void lineedit_view(struct lineedit *e, int width, char *out, size_t outsz, int *cursor_col);
+
+/* A row of text as lineedit_layout cuts it: bytes [off, off + len) of the text. */
+struct lineedit_row {
+	size_t off, len;
+};
+
+/*
+ * Cuts the text into rows of at most width cells (a line break ends a row
+ * too), filling up to max of them into rows (may be NULL with max 0).
+ * Returns how many rows there are in all (at least 1); *cursor_row and
+ * *cursor_col get where the cursor is (a full row's end is the start of
+ * the next).
+ */
+int lineedit_layout(const struct lineedit *e, int width, struct lineedit_row *rows, int max,
+                    int *cursor_row, int *cursor_col);
+
+/*
+ * Moves the cursor one row up (dir < 0) or down (dir > 0) in rows of width
+ * cells, to the column nearest the one it is in. Returns true when it
+ * moved, false on the first (last) row: the key is then the screen's.
+ */
+bool lineedit_vertical(struct lineedit *e, int width, int dir);
+
+/*
+ * The rows first .. first + n - 1 of the text in rows of width cells, each
+ * written inert into out[i] (outsz bytes each), scrolled (e->scroll) so
+ * that the cursor's row is among them; *cursor_row (0 .. n - 1) and
+ * *cursor_col say where the cursor is shown. Returns the number of rows
+ * written.
+ */
+int lineedit_view_rows(struct lineedit *e, int width, int n, char (*out)[512], int *cursor_row,
+                       int *cursor_col);
 
 #endif

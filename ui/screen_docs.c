@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "app.h"
+#include "editing.h"
+#include "form.h"
+#include "record.h"
 #include "columns.h"
 #include "date.h"
 #include "documents.h"
@@ -229,6 +232,38 @@ static int docs_action(struct screen *s, enum action a)
 		return SCREEN_REDRAW;
 	case ACTION_DOCUMENTS:
 		return SCREEN_REDRAW; /* already here */
+	case ACTION_ADD:
+	case ACTION_EDIT: {
+		struct form_spec spec = { .kind = REC_DOCUMENT };
+
+		cur = listview_current(&ds->lv);
+		if (a == ACTION_EDIT && cur == NULL)
+			return SCREEN_REDRAW;
+		if (a == ACTION_EDIT)
+			spec.no = cur->no;
+		app_push(s->app, form_new(s->app, &spec));
+		return SCREEN_REDRAW;
+	}
+	case ACTION_ARCHIVE: {
+		struct record r;
+		char what[300];
+
+		cur = listview_current(&ds->lv);
+		if (cur == NULL)
+			return SCREEN_REDRAW;
+		if (record_load_no(s->app->store, REC_DOCUMENT, cur->no, &r, &err) == 1) {
+			snprintf(what, sizeof what, _("document %s «%s»"), cur->number[0] != '\0' ? cur->number : "?",
+			         cur->subject);
+			edit_archive(s->app, REC_DOCUMENT, r.id, what, true);
+		}
+		record_clear(&r);
+		report(ds, err.msg[0] != '\0' ? -1 : 0, &err);
+		return SCREEN_REDRAW;
+	}
+	case ACTION_ARCHIVED:
+	case ACTION_RESTORE:
+		app_push(s->app, register_screen_new(s->app, REC_DOCUMENT, true));
+		return SCREEN_REDRAW;
 	default:
 		return SCREEN_IGNORED;
 	}
@@ -290,10 +325,7 @@ static bool docs_lacks(const struct screen *s, enum action a)
 	case ACTION_SORT:
 	case ACTION_CLEAR:
 	case ACTION_DOCUMENTS:
-	case ACTION_ADD:
-	case ACTION_EDIT:
-	case ACTION_ARCHIVE:
-	case ACTION_UNDO:
+	case ACTION_ADD_SUB:
 		return true;
 	default:
 		return false;

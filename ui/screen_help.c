@@ -34,8 +34,6 @@ static void add_action(struct app *a, struct screen *of, enum action act, bool r
 		snprintf(keys, sizeof keys, "%s", _("(no key)"));
 	if (action_edits(act) && read_only)
 		dlines_addf(lines, DL_FIELD, keys, "%s — %s", help, _("not possible: read-only"));
-	else if (action_edits(act))
-		dlines_addf(lines, DL_FIELD, keys, "%s — %s", help, _("not available in this version yet"));
 	else
 		dlines_add(lines, DL_FIELD, keys, help);
 }

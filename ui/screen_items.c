@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "app.h"
+#include "editing.h"
+#include "form.h"
 #include "i18n.h"
 #include "idset.h"
 #include "itemlayout.h"
@@ -539,6 +541,53 @@ static void clear_all(struct items_screen *is)
 	apply_view(is, &v);
 }
 
+/* After a save in a form: the cursor on the item saved. */
+static void on_saved(void *ctx, enum record_kind k, const char *id, long no)
+{
+	struct items_screen *is = ctx;
+	struct error err = { 0 };
+
+	(void)k;
+	(void)id;
+	if (no > 0)
+		report(is, itemwin_goto(&is->win, no, &err) < 0 ? -1 : 0, &err);
+}
+
+/* Adding, editing, archiving (the list keeps only what is not archived). */
+static int items_edit(struct items_screen *is, enum action a)
+{
+	struct app *ap = app_of(is);
+	const struct item_row *cur = itemwin_current(&is->win);
+	struct form_spec spec = { .kind = REC_ITEM, .saved = on_saved, .ctx = is };
+	char what[400];
+
+	if (a == ACTION_ARCHIVED || a == ACTION_RESTORE) {
+		app_push(ap, register_screen_new(ap, REC_ITEM, true));
+		return SCREEN_REDRAW;
+	}
+	if (a != ACTION_ADD && cur == NULL) {
+		app_message(ap, ROLE_DIM, "%s", _("There is no item here to do that to"));
+		return SCREEN_REDRAW;
+	}
+	switch (a) {
+	case ACTION_ADD_SUB:
+		spec.parent_id = cur->id;
+		break;
+	case ACTION_EDIT:
+		spec.id = cur->id;
+		break;
+	case ACTION_ARCHIVE:
+		snprintf(what, sizeof what, _("item #%ld «%s»%s"), cur->no, cur->title,
+		         cur->has_children ? _(" and its sub-items") : "");
+		edit_archive(ap, REC_ITEM, cur->id, what, true);
+		return SCREEN_REDRAW;
+	default:
+		break;
+	}
+	app_push(ap, form_new(ap, &spec));
+	return SCREEN_REDRAW;
+}
+
 static int items_action(struct screen *s, enum action a)
 {
 	struct items_screen *is = (struct items_screen *)s;
@@ -597,6 +646,13 @@ static int items_action(struct screen *s, enum action a)
 	case ACTION_PRINT:
 		open_print_menu(is);
 		return SCREEN_REDRAW;
+	case ACTION_ADD:
+	case ACTION_ADD_SUB:
+	case ACTION_EDIT:
+	case ACTION_ARCHIVE:
+	case ACTION_RESTORE:
+	case ACTION_ARCHIVED:
+		return items_edit(is, a);
 	case ACTION_BACK:
 		if (filtered(&is->win.view)) {
 			clear_all(is);

@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "app.h"
+#include "editing.h"
+#include "form.h"
+#include "record.h"
 #include "documents.h"
 #include "i18n.h"
 #include "itemdetail.h"
@@ -294,6 +297,31 @@ static void more_children(struct lines_screen *ls)
 	free(v);
 }
 
+/* e edits the item or document shown; c adds a comment to an item. */
+static int lines_edit(struct lines_screen *ls, enum action a)
+{
+	struct app *ap = ls->base.app;
+	enum record_kind k = ls->of == LINES_ITEM ? REC_ITEM : REC_DOCUMENT;
+
+	if (ls->of == LINES_TEXT || (a == ACTION_COMMENT && ls->of != LINES_ITEM))
+		return SCREEN_IGNORED;
+	if (a == ACTION_EDIT) {
+		struct form_spec spec = { .kind = k, .no = ls->no };
+
+		app_push(ap, form_new(ap, &spec));
+	} else {
+		struct error err = { 0 };
+		struct record r;
+
+		if (record_load_no(ap->store, REC_ITEM, ls->no, &r, &err) == 1)
+			edit_comment(ap, r.id, ls->no);
+		else
+			app_message(ap, ROLE_ERROR, "%s", err.msg[0] != '\0' ? err.msg : _("This item is no longer there"));
+		record_clear(&r);
+	}
+	return SCREEN_REDRAW;
+}
+
 static int lines_action(struct screen *s, enum action a)
 {
 	struct lines_screen *ls = (struct lines_screen *)s;
@@ -340,6 +368,9 @@ static int lines_action(struct screen *s, enum action a)
 				            _("Nothing to open on this line: move to a sub-item or a document"));
 		}
 		return SCREEN_REDRAW;
+	case ACTION_EDIT:
+	case ACTION_COMMENT:
+		return lines_edit(ls, a);
 	default:
 		return SCREEN_IGNORED;
 	}

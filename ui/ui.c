@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "canvas.h"
 #include "context.h"
+#include "editing.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "programme.h"
@@ -75,6 +76,7 @@ int ui_run(struct context *c)
 		keymap_free(&a.keys);
 		return fail(&err);
 	}
+	drafts_offer(&a);
 	status = app_run(&a);
 	store_close(&a.reader);
 	term_stop(&a.term);

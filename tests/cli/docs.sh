@@ -28,7 +28,8 @@ for k in $keys; do
 	[ "$section" = "[keys]" ] && continue
 	check "hoso.ini(5) documents $section $k" grep -qF "$k" "$man5"
 done
-for a in up down page_up page_down home end expand collapse open search filter sort clear documents help back quit redraw add edit archive undo dashboard print; do
+for a in up down page_up page_down home end expand collapse open search filter sort clear documents help back quit redraw add edit archive undo dashboard print \
+	redo add_sub restore archived comment units localities matrix save next_field prev_field cancel pick theirs mine; do
 	check "hoso.ini(5) documents the action $a" grep -qE "^\\.B $a\$|^\\.BR? $a( |\$)" "$man5"
 done
 for k in Up Down PgUp PgDn Home End Enter Esc Tab Backspace Space F1 "C\\-x"; do

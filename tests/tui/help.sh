@@ -13,7 +13,7 @@ tui_golden help-item-list
 check "it lists the search key" screen_has "/:"
 check "and the filter" screen_has "Filter by status, kind, year, unit, locality"
 check "and the documents register" screen_has "The register of legal documents"
-check "and says editing is not there yet" screen_has "not available in this version yet"
+check "and the editing keys, which work now" screen_has "a, Insert:   Add an item"
 tui_keys q
 screen_has "items: 42" || fail "shows ""items: 42"
 tui_keys F1

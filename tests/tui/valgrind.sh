@@ -60,5 +60,48 @@ check "SIGTERM: exit status 143" test "$(tui_exit_status)" = 143
 check "SIGTERM: valgrind reports nothing" vg_clean
 [ -s "$vg" ] && sed -e 's/^/    valgrind| /' "$vg" | head -n 40
 
+# Forms: typing, pick lists, a check that fails, a save, a conflict-free
+# edit thrown away, a register's form, and a draft kept on SIGTERM.
+tui_start 100x30 --db "$db"
+tui_keys a
+tui_type t
+tui_keys Tab Tab
+tui_type "Mục dưới valgrind"
+tui_keys Tab Enter
+tui_type "tcvn"
+tui_keys Enter Tab
+tui_type "so kh"
+tui_keys Enter Tab
+tui_type "NIC: phối hợp; nic"
+tui_keys Tab Tab Tab Tab
+tui_type "31/02/2024"
+tui_keys Tab Up C-u
+tui_type "01/01/2024"
+tui_keys Tab Tab Tab F4
+tui_keys Tab Enter F2
+check "a form saves under valgrind" screen_has "Saved item #43"
+tui_keys e Down Down End
+tui_type " sửa"
+tui_keys Escape
+tui_keys Down Enter
+tui_keys u
+tui_keys o a
+tui_type "Đơn vị dưới valgrind"
+tui_keys F2
+tui_keys q e Down Down End
+tui_type " nháp"
+kill -s TERM "$(cat "$tmp/pid")"
+check "forms: hoso ends on SIGTERM" tui_wait_exit
+check "forms: valgrind reports nothing" vg_clean
+[ -s "$vg" ] && sed -e 's/^/    valgrind| /' "$vg" | head -n 40
+check "forms: the draft was kept" sh -c "ls '$XDG_DATA_HOME/hoso/drafts/' | grep -q draft"
+tui_start 100x30 --db "$db"
+check "the draft is offered under valgrind" screen_has "Not saved: item #"
+tui_keys Enter F2
+tui_send q
+check "a restored draft saves: hoso ends" tui_wait_exit
+check "a restored draft: valgrind reports nothing" vg_clean
+[ -s "$vg" ] && sed -e 's/^/    valgrind| /' "$vg" | head -n 40
+
 HOSO=$real_hoso
 finish

@@ -257,6 +257,133 @@ static void test_view_scrolls(void **state)
 	lineedit_free(&e);
 }
 
+/* A form field in a narrow window scrolled; the window grew: the text shows from its start again. */
+static void test_view_unscrolls_when_wider(void **state)
+{
+	struct lineedit e = { 0 };
+	char out[256];
+	int col;
+
+	(void)state;
+	lineedit_set(&e, "Tiêu đề mới, tiếp tục");
+	lineedit_view(&e, 10, out, sizeof out, &col);
+	assert_true(e.scroll > 0);
+	lineedit_view(&e, 40, out, sizeof out, &col);
+	assert_int_equal(e.scroll, 0);
+	assert_string_equal(out, "Tiêu đề mới, tiếp tục");
+	assert_int_equal(col, 21);
+	lineedit_view(&e, 15, out, sizeof out, &col);
+	assert_int_equal(e.scroll, 7); /* the end and the cursor after it, in 15 cells */
+	lineedit_free(&e);
+}
+
+/* Notes: Enter and pasted line breaks start lines; Home and End keep to the line. */
+static void test_lines(void **state)
+{
+	struct lineedit e = { 0 };
+	int row, col;
+
+	(void)state;
+	e.lines = true;
+	type(&e, "Dòng một");
+	KEYS(&e, UIK_ENTER);
+	type(&e, "hai");
+	assert_string_equal(lineedit_text(&e), "Dòng một\nhai");
+	KEYS(&e, UIK_HOME);
+	assert_int_equal(e.cursor, strlen("Dòng một\n"));
+	KEYS(&e, UIK_LEFT, UIK_HOME);
+	assert_int_equal(e.cursor, 0);
+	KEYS(&e, UIK_END);
+	assert_int_equal(e.cursor, strlen("Dòng một"));
+	KEYS(&e, UIK_END, UIK_ENTER | UIK_PASTED, 'x' | UIK_PASTED, '\n' | UIK_PASTED);
+	assert_string_equal(lineedit_text(&e), "Dòng một\nx\n\nhai");
+	KEYS(&e, 0x0b); /* Ctrl-K: the rest of this line only */
+	assert_string_equal(lineedit_text(&e), "Dòng một\nx\n\nhai");
+	KEYS(&e, UIK_BACKSPACE, UIK_BACKSPACE);
+	assert_string_equal(lineedit_text(&e), "Dòng một\n\nhai");
+	assert_int_equal(lineedit_key(&e, 0x1b | UIK_PASTED), LINEEDIT_REFUSED);
+	assert_int_equal(lineedit_layout(&e, 40, NULL, 0, &row, &col), 3);
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 0);
+	lineedit_free(&e);
+
+	/* One line stays one line: a pasted break is a space, Enter is not text. */
+	type(&e, "a");
+	KEYS(&e, UIK_ENTER | UIK_PASTED);
+	assert_string_equal(lineedit_text(&e), "a ");
+	assert_int_equal(lineedit_key(&e, UIK_ENTER), LINEEDIT_IGNORED);
+	lineedit_free(&e);
+}
+
+/* Rows of a width: wrapped at spaces (by character in a long word), the cursor found on them, moved up and down by column. */
+static void test_rows(void **state)
+{
+	struct lineedit e = { 0 };
+	struct lineedit_row rows[8];
+	char out[3][512];
+	int n, row, col;
+
+	(void)state;
+	e.lines = true;
+	lineedit_set(&e, "abcdefghij\nĐà Nẵn");
+	n = lineedit_layout(&e, 4, rows, 8, &row, &col);
+	assert_int_equal(n, 5); /* abcd efgh ij | "Đà " Nẵn */
+	assert_int_equal(rows[0].len, 4);
+	assert_int_equal(rows[2].off, 8);
+	assert_int_equal(rows[2].len, 2);
+	assert_int_equal(rows[3].len, strlen("Đà "));
+	assert_int_equal(row, 4);
+	assert_int_equal(col, 3);
+	assert_true(lineedit_vertical(&e, 4, -1)); /* up: "Đà ", column 3 is its end, which is the next row's */
+	assert_int_equal(e.cursor, strlen("abcdefghij\nĐà"));
+	assert_true(lineedit_vertical(&e, 4, -1)); /* "ij" is shorter: its end */
+	assert_int_equal(e.cursor, 10);
+	assert_true(lineedit_vertical(&e, 4, -1));
+	assert_int_equal(e.cursor, 6); /* "efgh", column 2 (where "ij" ended): before g */
+	assert_true(lineedit_vertical(&e, 4, -1));
+	assert_false(lineedit_vertical(&e, 4, -1)); /* the first row: the form's key */
+	assert_int_equal(e.cursor, 2);
+	lineedit_key(&e, UIK_END);
+	assert_int_equal(e.cursor, 10);
+	/* The end of a full row shows at the start of the next. */
+	e.cursor = 4;
+	lineedit_layout(&e, 4, rows, 8, &row, &col);
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 0);
+	/* A word that does not fit goes whole to the next row, and the cursor in it with it. */
+	lineedit_set(&e, "một hai ba");
+	e.cursor = strlen("một ha");
+	n = lineedit_layout(&e, 6, rows, 8, &row, &col);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].len, strlen("một "));
+	assert_int_equal(rows[1].off, strlen("một "));
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 2);
+	/* A space at the edge ends its row: the next does not start with it. */
+	lineedit_set(&e, "abcd efg");
+	n = lineedit_layout(&e, 4, rows, 8, &row, &col);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[1].off, 5);
+	assert_int_equal(rows[1].len, 3);
+	/* Shown three rows at a time, scrolled to the cursor. */
+	lineedit_set(&e, "abcdefghij\nĐà Nẵng");
+	e.scroll = 0;
+	n = lineedit_view_rows(&e, 4, 3, out, &row, &col);
+	assert_int_equal(n, 3);
+	assert_string_equal(out[0], "Đà ");
+	assert_string_equal(out[1], "Nẵng");
+	assert_string_equal(out[2], "");
+	assert_int_equal(row, 2); /* after a full row: at the start of a new one */
+	assert_int_equal(col, 0);
+	e.cursor = 0;
+	n = lineedit_view_rows(&e, 4, 3, out, &row, &col);
+	assert_string_equal(out[0], "abcd");
+	assert_int_equal(row, 0);
+	lineedit_clear(&e);
+	assert_int_equal(lineedit_layout(&e, 4, rows, 8, &row, &col), 1);
+	lineedit_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -270,6 +397,9 @@ int main(void)
 		cmocka_unit_test(test_full),
 		cmocka_unit_test(test_set_cuts_at_a_character),
 		cmocka_unit_test(test_view_scrolls),
+		cmocka_unit_test(test_view_unscrolls_when_wider),
+		cmocka_unit_test(test_lines),
+		cmocka_unit_test(test_rows),
 	};
 
 	unit_locale();

@@ -1,0 +1,66 @@
+#ifndef HOSO_FORMSTATE_H
+#define HOSO_FORMSTATE_H
+
+/*
+ * The state of a form, shared by the screen (form.c: keys, layout,
+ * pickers, closing) and its write path (formsave.c: checks, saving,
+ * conflicts, drafts). Not for other screens: they use form.h.
+ */
+
+#include <stdbool.h>
+
+#include "app.h"
+#include "form.h"
+#include "formfield.h"
+#include "record.h"
+
+struct form {
+	struct screen base;
+	enum record_kind kind;
+	struct ff_env env;
+	struct record start;      /* the record the form started from (new: empty) */
+	bool is_new;
+	struct ffield ff[RECORD_MAX_FIELDS];
+	int nff;
+	int cur;
+	int top;                  /* the first row of the form shown */
+	int label_w;
+	char title[300];
+	char header[600];
+	char note[300];           /* another clerk saved meanwhile */
+	char *draft_path;
+	unsigned long edits, drafted;
+	bool discard;             /* closing throws the changes away without asking */
+	form_saved_fn saved;
+	void *ctx;
+	int cursor_y, cursor_x;   /* where the terminal's cursor goes; y < 0: hidden */
+	int field_x, field_w;     /* the fields' column */
+};
+
+static inline struct app *app_of(struct form *fm)
+{
+	return fm->base.app;
+}
+
+static inline enum date_style style_of(struct form *fm)
+{
+	return app_of(fm)->ctx->settings.date_format;
+}
+
+/* True when a field holds something else than what the form started from. */
+bool form_changed(const struct form *fm);
+
+/* Checks the form after a field was left: the messages beside the fields. */
+void form_recheck(struct form *fm);
+
+/* Saves the form; returns what the screen does next (SCREEN_CLOSE after a save). */
+int form_save(struct form *fm);
+
+/* Removes the form's draft file. */
+void form_drop_draft(struct form *fm);
+
+/* The lifecycle hooks (screen.h). */
+int form_save_draft(struct screen *s);
+bool form_dirty(struct screen *s);
+
+#endif
