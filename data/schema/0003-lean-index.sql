@@ -6,8 +6,10 @@
 -- each sort (title, code, due date, progress; number is the rowid). A filter
 -- or a tree level in another order reads either its own index and sorts the
 -- few rows it finds, or walks the sort's index and tests each row, whichever
--- reads less (hoso decides by counting up to a bound).
-CREATE INDEX item_parent   ON item(parent_id);
+-- reads less (hoso decides by counting up to a bound). The tree's index holds
+-- archived too, so that whether an item has sub-items in the lists, and how
+-- many, is read from the index alone.
+CREATE INDEX item_parent   ON item(parent_id, archived);
 CREATE INDEX item_status   ON item(status);
 CREATE INDEX item_kind     ON item(kind);
 CREATE INDEX item_year     ON item(year);
