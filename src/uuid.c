@@ -26,17 +26,7 @@ int uuid_new(char out[UUID_LEN + 1])
 	}
 	b[6] = (uint8_t)((b[6] & 0x0f) | 0x40); /* version 4 */
 	b[8] = (uint8_t)((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
-	static const char hex[] = "0123456789abcdef";
-	int i, o = 0;
-
-	/* 8-4-4-4-12 hex digits (written by hand: every exported reference is one) */
-	for (i = 0; i < UUID_BYTES; i++) {
-		if (i == 4 || i == 6 || i == 8 || i == 10)
-			out[o++] = '-';
-		out[o++] = hex[b[i] >> 4];
-		out[o++] = hex[b[i] & 15];
-	}
-	out[o] = '\0';
+	uuid_from_bytes(b, out);
 	return 0;
 }
 
