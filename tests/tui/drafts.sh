@@ -3,7 +3,8 @@
 # the data directory) when the terminal goes (SIGHUP), on SIGTERM, and every
 # few seconds while typing (kill -9 then loses at most those seconds); the
 # next start offers it; a draft whose record changed meanwhile goes through
-# the conflict screen; damaged drafts are left aside with a note.
+# the conflict screen; the comment box keeps its text the same way; damaged
+# drafts are left aside with a note.
 . "$top_srcdir/tests/tui/lib.sh"
 
 db="$tmp/h.db"
@@ -110,6 +111,73 @@ check "and the draft's" screen_has "Tiêu đề trong bản nháp"
 tui_keys m F2
 check "kept: the draft's title" test "$(q "SELECT title FROM item WHERE no = 1")" = "Tiêu đề trong bản nháp"
 tui_send q
+tui_wait_exit
+
+# The comment box keeps a draft too: the terminal going (SIGHUP) keeps it at once.
+comment_drafts() { ls "$drafts" 2>/dev/null | grep -c -- '-comment-.*\.draft$'; }
+tui_start 80x24 --db "$db"
+tui_keys Enter c
+check "c opens the comment box" screen_has "A comment on item #1"
+tui_type "Ý kiến chưa gửi"
+tui_keys Enter
+tui_type "dòng hai; còn dở"
+pid=$(cat "$tmp/pid")
+$TMUX_CMD kill-session -t "$session"
+check "SIGHUP in the comment box ends hoso" gone "$pid"
+check "the comment is kept as a draft" test "$(comment_drafts)" = 1
+check "with both its lines" grep -qs 'Ý kiến chưa gửi\\ndòng hai; còn dở' "$drafts"/*-comment-*.draft
+check "no comment was added" test "$(q "SELECT count(*) FROM comment")" = 0
+tui_start 80x24 --db "$db"
+check "the next start offers the comment" screen_has "Not saved: a comment on item #1"
+check "to open it again" screen_has "Open the comment again with what was typed"
+tui_keys Enter
+check "the comment box comes back" screen_has "A comment on item #1"
+check "with the typed text" screen_has "Ý kiến chưa gửi"
+check "and its second line" screen_has "dòng hai; còn dở"
+tui_type " nữa"
+tui_keys F2
+check "it is added" screen_has "Comment added"
+check "as typed, before and after the restart" test "$(q "SELECT body FROM comment")" = "$(printf 'Ý kiến chưa gửi\ndòng hai; còn dở nữa')"
+check "its draft is gone once added" test "$(comment_drafts)" = 0
+tui_send q
+tui_wait_exit
+
+# kill -9 after the draft interval: the comment typed survives.
+tui_start 80x24 --db "$db"
+tui_keys Enter c
+tui_type "Bình luận sau kill chín"
+i=0
+while ! grep -qs "Bình luận sau kill chín" "$drafts"/*-comment-*.draft && [ $i -lt 400 ]; do sleep 0.02; i=$((i + 1)); done
+check "the comment's draft is written in idle time" grep -qs "Bình luận sau kill chín" "$drafts"/*-comment-*.draft
+pid=$(cat "$tmp/pid")
+kill -9 "$pid"
+check "kill -9 in the comment box ends hoso" gone "$pid"
+tui_start 80x24 --db "$db"
+check "the comment is offered after kill -9" screen_has "Not saved: a comment on item #1"
+tui_keys Enter
+check "it comes back after kill -9" screen_has "Bình luận sau kill chín"
+tui_keys Escape
+check "cancelling asks first" screen_has "The comment is not added yet"
+tui_keys Down Enter
+check "thrown away: the comment's draft is gone" test "$(comment_drafts)" = 0
+check "and no comment was added" test "$(q "SELECT count(*) FROM comment")" = 1
+tui_send q
+tui_wait_exit
+
+# SIGTERM keeps the comment; erasing it all and leaving keeps nothing.
+tui_start 80x24 --db "$db"
+tui_keys Enter c
+tui_type "ba"
+kill -TERM "$(cat "$tmp/pid")"
+check "SIGTERM in the comment box ends hoso" tui_wait_exit
+check "the comment is kept on SIGTERM" grep -qs "^comment ba$" "$drafts"/*-comment-*.draft
+tui_start 80x24 --db "$db"
+tui_keys Enter
+check "offered and opened again" screen_has "A comment on item #1"
+tui_keys BSpace BSpace Escape
+check "an emptied comment box closes at once" screen_lacks "A comment on item #1"
+check "and its draft goes with it" test "$(comment_drafts)" = 0
+tui_send q q
 tui_wait_exit
 
 # A damaged draft is left aside with a note; a read-only start only says a draft is kept.
