@@ -65,7 +65,23 @@ tui_send q
 tui_wait_exit
 
 # kill -9: only what was kept in idle time (every 3 s) survives.
-tui_start 80x24 --db "$db"
+# On a loaded machine the shell around the killed hoso may say how it ended
+# only after the next hoso started. Its stty here holds back the exit status
+# that shell writes next and writes it late, once $tmp/late.go exists; it
+# must not be taken for the new hoso's (it once ended a wait for a screen at
+# once, as if hoso had finished no screen).
+mkdir -p "$tmp/slow"
+cat >"$tmp/slow/stty" <<SLOW
+#!/bin/sh
+script=\$(tr '\\0' ' ' </proc/\$PPID/cmdline | awk '{ print \$2 }')
+eval "set -- \$(grep '^mv ' "\$script")"
+mv "\$2" "\$3.held"
+setsid sh -c 'while [ ! -e "$tmp/late.go" ]; do sleep 0.01; done; mv "\$1.held" "\$1"; touch "$tmp/late.done"' sh "\$3" \
+	</dev/null >/dev/null 2>&1 &
+exec $(command -v stty) "\$@"
+SLOW
+chmod +x "$tmp/slow/stty"
+TUI_ENV="PATH=$tmp/slow:$PATH" tui_start 80x24 --db "$db"
 tui_keys a
 tui_type t
 tui_keys Tab Tab
@@ -78,6 +94,10 @@ kill -9 "$pid"
 check "kill -9 ends hoso" gone "$pid"
 tui_start 80x24 --db "$db"
 check "the next start offers the new item's draft" screen_has "Not saved: a new item «Mục mới chưa lưu»"
+touch "$tmp/late.go"
+tui_wait_file "$tmp/late.done"
+check "the killed hoso's shell said how it ended, late" test -e "$tmp/late.done"
+check "that is not taken for how the new hoso ended" test -z "$(tui_exit_status)"
 # Later: the draft stays for the next start.
 tui_keys Down Down Enter
 check "later keeps the draft" test "$(draft_files)" = 1
