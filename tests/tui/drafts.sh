@@ -215,6 +215,10 @@ tui_wait_exit
 head -c 100 "$f" >"$f.tmp" && mv "$f.tmp" "$f"
 tui_start 80x24 --db "$db"
 check "a damaged draft: a note, no crash" screen_has "A damaged draft was left aside"
+# The terminal's answer about its background colour, coming late (a loaded
+# machine, a slow link), is no key press: the note stays.
+tui_raw 1b 5d 31 31 3b 72 67 62 3a 30 30 2f 30 30 2f 30 30 07
+check "a late answer of the terminal leaves the note on the status line" screen_has "A damaged draft was left aside"
 check "no offer for it" screen_lacks "Open the form again"
 tui_send q
 check "hoso quits" tui_wait_exit
