@@ -1,8 +1,9 @@
 #!/bin/sh
 # Several processes saving at once, the full-screen app among them: two
 # hoso apps in tmux, each editing an item of its own and one item they
-# share (each a field of its own) through the form in a loop, while three
-# `hoso set` loops write other items and other fields of the shared item.
+# share (each a field of its own; one app's form open while the other
+# saves) through the form in a loop, while three `hoso set` loops write
+# other items and other fields of the shared item.
 # Then: every save an app acknowledged on its status line ("Saved item #N
 # (version V)") and every `hoso set` that exited 0 has its change and
 # history row, by that clerk's name and its unique value; the versions add
@@ -81,18 +82,31 @@ settled() {
 }
 
 conflicts=0
-# app_save APP ITEM ROW FIELD DOWNS VALUE: in APP's list, row ROW (item
-# ITEM) opened in the form, field FIELD (DOWNS fields below the first) set
-# to VALUE, F2; then waits for "Saved item #ITEM (version V)" with V above
-# the last this app saw for ITEM, answering a conflict screen with 'mine'.
-# The acknowledged save goes to ack.APP; 1 when none came.
-app_save() {
+# app_type APP ITEM ROW DOWNS VALUE: in APP's list, row ROW (item ITEM)
+# opened in the form, the field DOWNS below the first emptied and VALUE
+# typed into it; waits until the form shows it. 1 when it does not.
+app_type() {
+	session=$1
+	# shellcheck disable=SC2046
+	$TMUX_CMD send-keys -t "$session" Home $(down "$3") e $(down "$4") C-u
+	$TMUX_CMD send-keys -t "$session" -l "$5"
+	t0=$(date +%s)
+	while [ $(($(date +%s) - t0)) -lt 20 ]; do
+		settled && screen_has "Edit item #$2" && screen_has "$5" && return 0
+		sleep 0.02
+	done
+	fail "$1: the form of item #$2 never showed '$5'"
+	return 1
+}
+
+# app_commit APP ITEM FIELD VALUE: F2 in APP's form; then waits for "Saved
+# item #ITEM (version V)" with V above the last this app saw for ITEM,
+# answering a conflict screen with 'mine'. The acknowledged save goes to
+# ack.APP; 1 when none came.
+app_commit() {
 	session=$1
 	item=$2
 	eval "seen=\${seen_$1_$2:-0}"
-	# shellcheck disable=SC2046
-	$TMUX_CMD send-keys -t "$session" Home $(down "$3") e $(down "$5") C-u
-	$TMUX_CMD send-keys -t "$session" -l "$6"
 	$TMUX_CMD send-keys -t "$session" F2
 	answered=0
 	t0=$(date +%s)
@@ -101,28 +115,32 @@ app_save() {
 			v=$(status_line | sed -n "s/.*Saved item #$item (version \([0-9]*\)).*/\1/p")
 			if [ -n "$v" ] && [ "$v" -gt "$seen" ]; then
 				eval "seen_$1_$2=$v"
-				echo "$item $4 $v $6" >>"$tmp/ack.$1"
+				echo "$item $3 $v $4" >>"$tmp/ack.$1"
 				return 0
 			fi
-			if screen_has "Conflict: item #$item" && [ $answered -lt 4 ]; then
-				# Not expected (each field has one writer); answered, counted, reported.
-				answered=$((answered + 1))
+			if screen_has "Conflict: item #$item" && [ $answered = 0 ]; then
+				# Not expected (each field has one writer), but answered:
+				# the form changed one field, so one 'mine' settles it.
+				answered=1
 				conflicts=$((conflicts + 1))
-				echo "$1: a conflict screen on item #$item saving $4=$6" >>"$tmp/conflicts"
-				[ $answered -gt 1 ] && $TMUX_CMD send-keys -t "$session" Down
+				echo "$1: a conflict screen on item #$item saving $3=$4" >>"$tmp/conflicts"
 				$TMUX_CMD send-keys -t "$session" m F2
-				sleep 0.1
 				continue
 			fi
 			if status_line | grep -q "Not saved"; then
-				fail "$1: saving $4=$6 on item #$item was refused: $(status_line)"
+				fail "$1: saving $3=$4 on item #$item was refused: $(status_line)"
 				return 1
 			fi
 		fi
 		sleep 0.02
 	done
-	fail "$1: no 'Saved item #$item' after saving $4=$6"
+	fail "$1: no 'Saved item #$item' after saving $3=$4"
 	return 1
+}
+
+# app_save APP ITEM ROW FIELD DOWNS VALUE: app_type, then app_commit.
+app_save() {
+	app_type "$1" "$2" "$3" "$5" "$6" && app_commit "$1" "$2" "$4" "$6"
 }
 
 app app1
@@ -134,8 +152,11 @@ while [ $r -lt "$rounds" ] && [ $(date +%s) -lt "$deadline" ]; do
 	app_save app1 3 2 code 1 "A1-r$r" || { broken=1; break; }
 	app_save app2 4 3 code 1 "A2-r$r" || { broken=1; break; }
 	if [ $((r % 2)) -eq 1 ]; then
-		app_save app1 1 0 title 2 "Tiêu đề A1 r$r" || { broken=1; break; }
+		# Both on the shared item at once: app1's form is open while
+		# app2 saves, so app1's save merges app2's field with its own.
+		app_type app1 1 0 2 "Tiêu đề A1 r$r" || { broken=1; break; }
 		app_save app2 1 0 code 1 "A2S-r$r" || { broken=1; break; }
+		app_commit app1 1 title "Tiêu đề A1 r$r" || { broken=1; break; }
 	fi
 done
 rm -f "$tmp/stop.not"
