@@ -514,6 +514,9 @@ int app_run(struct app *a)
 		} else if (dirty && undrawn_since == 0) {
 			undrawn_since = clock_ms();
 		}
+		/* Typing without a pause long enough for idle time keeps drafts too, once shown. */
+		if (!dirty)
+			app_idle_drafts(a, clock_ms());
 		ev = term_read(a->term, idle_wanted ? IDLE_DELAY_MS : WATCH_MS, &k, &sig);
 		if (ev == TERM_NONE) {
 			app_idle_drafts(a, clock_ms());

@@ -184,6 +184,22 @@ check "and no comment was added" test "$(q "SELECT count(*) FROM comment")" = 1
 tui_send q
 tui_wait_exit
 
+# Typing without a pause (a letter every 0.2 s, never the second of quiet
+# that idle time needs) keeps a draft every few seconds all the same.
+tui_start 80x24 --db "$db"
+tui_keys Enter c
+i=0
+while [ $i -lt 25 ]; do
+	tui_send k
+	sleep 0.2
+	i=$((i + 1))
+done
+pid=$(cat "$tmp/pid")
+kill -9 "$pid"
+gone "$pid"
+check "typing without a pause keeps a draft too" grep -qs "^comment kkkkkkkkkk" "$drafts"/*-comment-*.draft
+rm -f "$drafts"/*-comment-*.draft
+
 # SIGTERM keeps the comment; erasing it all and leaving keeps nothing.
 tui_start 80x24 --db "$db"
 tui_keys Enter c
