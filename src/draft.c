@@ -32,6 +32,7 @@ void draft_clear(struct draft *d)
 		return;
 	free(d->db);
 	free(d->path);
+	free(d->comment);
 	record_clear(&d->base);
 	for (i = 0; i < RECORD_MAX_FIELDS; i++)
 		free(d->typed[i]);
@@ -85,6 +86,15 @@ char *draft_file(const char *dir, const char *db, enum record_kind k, const char
 	return rc < 0 ? NULL : out;
 }
 
+char *draft_comment_file(const char *dir, const char *db, const char *item_id)
+{
+	char *out = NULL;
+
+	if (asprintf(&out, "%s/%016llx-comment-%s.draft", dir, (unsigned long long)hash(db), item_id) < 0)
+		return NULL;
+	return out;
+}
+
 /* ------------------------------------------------------------------ writing */
 
 static void put_escaped(struct strbuf *b, const char *s)
@@ -126,6 +136,11 @@ int draft_write(const char *path, const struct draft *d, struct error *err)
 	put_escaped(&b, d->login);
 	strbuf_printf(&b, "\nkind %s\nid %s\nno %ld\nversion %ld\nsaved %lld\n", record_table(d->kind), d->id,
 	              d->no, d->version, d->saved_ms);
+	if (d->comment != NULL) {
+		strbuf_puts(&b, "comment ");
+		put_escaped(&b, d->comment);
+		strbuf_puts(&b, "\n");
+	}
 	for (i = 0; i < n; i++) {
 		if (record_get(&d->base, i) != NULL) {
 			strbuf_printf(&b, "base %s ", fs[i].name);
@@ -326,7 +341,7 @@ int draft_read(const char *path, struct draft *d, char *why, size_t whysz)
 			}
 			continue;
 		}
-		if (strcmp(key, "db") == 0 || strcmp(key, "login") == 0) {
+		if (strcmp(key, "db") == 0 || strcmp(key, "login") == 0 || strcmp(key, "comment") == 0) {
 			char *v = unescape(value, &oom);
 
 			if (v == NULL)
@@ -334,6 +349,9 @@ int draft_read(const char *path, struct draft *d, char *why, size_t whysz)
 			if (key[0] == 'd') {
 				free(d->db);
 				d->db = v;
+			} else if (key[0] == 'c') {
+				free(d->comment);
+				d->comment = v;
 			} else {
 				snprintf(d->login, sizeof d->login, "%s", v);
 				free(v);
@@ -397,6 +415,10 @@ bad_value:
 	}
 	if (d->id[0] == '\0' && d->version != 0) {
 		snprintf(why, whysz, "%s", _("a version without a record"));
+		goto done;
+	}
+	if (d->comment != NULL && (d->kind != REC_ITEM || d->id[0] == '\0')) {
+		snprintf(why, whysz, "%s", _("a comment without its item"));
 		goto done;
 	}
 	d->path = strdup(path);

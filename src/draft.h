@@ -6,12 +6,13 @@
  * to a kill, a dropped connection or a closed terminal: which database,
  * which record (kind, key and the version the form started from), the
  * record's values when the form opened, and what each field held in the
- * form. One file per form, under <data dir>/drafts/ (mode 0700), named from
+ * form. A comment being written on an item is kept the same way: the
+ * item's key, number and title, and the text typed. One file per form, under <data dir>/drafts/ (mode 0700), named from
  * the database and the record, written whole or not at all (mode 0600).
  *
  * The file is text, a line each: "hoso-draft 1", then "key value" lines
- * (db, login, kind, id, no, version, saved, then "base FIELD VALUE" and
- * "typed FIELD VALUE"), then "end". Values are escaped: a backslash, a line
+ * (db, login, kind, id, no, version, saved, for a comment "comment TEXT",
+ * then "base FIELD VALUE" and "typed FIELD VALUE"), then "end". Values are escaped: a backslash, a line
  * break, a tab and other control bytes as \\, \n, \t and \xHH. A file that
  * is not whole or not of this format is refused with the reason, never
  * half read.
@@ -35,6 +36,7 @@ struct draft {
 	long long saved_ms;              /* when the draft was written, ms since 1970 UTC */
 	struct record base;              /* the values the form started from */
 	char *typed[RECORD_MAX_FIELDS];  /* what each field held in the form; NULL: nothing */
+	char *comment;                   /* a comment typed on item id, not a form; owned; NULL: a form */
 	char *path;                      /* the file it was read from; owned; NULL when not read */
 };
 
@@ -64,6 +66,12 @@ char *draft_db_name(const char *path);
  */
 char *draft_file(const char *dir, const char *db, enum record_kind k, const char *key,
                  const char *token);
+
+/*
+ * The file of the draft of a comment being written on the item with key
+ * item_id in database db, in dir. Newly allocated; NULL when out of memory.
+ */
+char *draft_comment_file(const char *dir, const char *db, const char *item_id);
 
 /*
  * Writes d to path (its directory made with mode 0700 when missing), mode

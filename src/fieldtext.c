@@ -68,6 +68,22 @@ char *record_token(struct store *s, enum record_kind k, const char *id, bool no_
 	return out;
 }
 
+/*
+ * A part of a target as typed between '|': a '|' in it written "\|", and a
+ * backslash "\\" where it would be read with what follows (before a '|' or
+ * another backslash).
+ */
+static void target_part(struct strbuf *b, const char *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (p[i] == '|' || (p[i] == '\\' && i + 1 < len && (p[i + 1] == '|' || p[i + 1] == '\\')))
+			strbuf_add(b, "\\", 1);
+		strbuf_add(b, p + i, 1);
+	}
+}
+
 /* "a | b | c" from a target's tab-separated line, empty parts at the end left out. */
 static void target_line(struct strbuf *b, const char *line, size_t len)
 {
@@ -91,8 +107,11 @@ static void target_line(struct strbuf *b, const char *line, size_t len)
 			break;
 		off++; /* the tab */
 	}
-	for (i = 0; i <= last; i++)
-		strbuf_printf(b, "%s%.*s", i > 0 ? " | " : "", (int)plen[i], part[i]);
+	for (i = 0; i <= last; i++) {
+		if (i > 0)
+			strbuf_puts(b, " | ");
+		target_part(b, part[i], plen[i]);
+	}
 }
 
 char *field_edit_text(struct store *s, enum record_kind k, int fi, const char *value,

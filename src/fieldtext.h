@@ -9,7 +9,8 @@
  * number, a unit's short name, a locality's name; the key when no name is
  * unambiguous), several records joined by "; " with a partner's role or a
  * link's relation after ':', targets one a line as
- * "text | measure | min | max | actual | notes".
+ * "text | measure | min | max | actual | notes" (a '|' inside a part as
+ * "\|", a backslash before a '|' or a backslash as "\\"; a ';' is text).
  */
 
 #include "fields.h"

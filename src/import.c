@@ -564,7 +564,24 @@ static int import_pending(struct job *j, struct error *err)
 
 /* ------------------------------------------------------------------ JSON records */
 
-/* The text form (record.h) of a JSON value given for field f; NULL for null. 1 when its shape is wrong. */
+/*
+ * A string of an entry of a list (a target's text, a role) into out. 2 when
+ * it holds a tab or a line break, which would cut the entry in two; a NUL
+ * inside goes in as a control character, refused later.
+ */
+static int jv_part(const struct jv *x, struct strbuf *out)
+{
+	if (strpbrk(x->s, "\t\n") != NULL)
+		return 2;
+	strbuf_puts(out, strlen(x->s) != x->n ? "\x01" : x->s);
+	return 0;
+}
+
+/*
+ * The text form (record.h) of a JSON value given for field f; NULL for
+ * null. 1 when its shape is wrong, 2 when a part of an entry holds a tab
+ * or a line break.
+ */
 static int jv_text(const struct field *f, const struct jv *v, struct strbuf *out)
 {
 	size_t i;
@@ -605,22 +622,29 @@ static int jv_text(const struct field *f, const struct jv *v, struct strbuf *out
 
 					if (k > 0)
 						strbuf_puts(out, "\t");
-					if (x != NULL && (x->t == J_STRING || x->t == J_NUMBER))
+					if (x != NULL && x->t == J_NUMBER)
 						strbuf_puts(out, x->s);
-					else if (x != NULL && x->t != J_NULL)
+					else if (x != NULL && x->t == J_STRING && jv_part(x, out) != 0)
+						return 2;
+					else if (x != NULL && x->t != J_NULL && x->t != J_STRING)
 						return 1;
 				}
 			} else if (e->t == J_STRING) {
-				strbuf_puts(out, e->s);
+				if (jv_part(e, out) != 0)
+					return 2;
 			} else if (e->t == J_OBJECT) {
 				const struct jv *id = jv_get(e, f->type == FT_LINKS ? "document" : "id");
 				const struct jv *word = jv_get(e, f->type == FT_LINKS ? "relation" : "role");
 
 				if (id == NULL || id->t != J_STRING)
 					return 1;
-				strbuf_puts(out, id->s);
-				if (word != NULL && word->t == J_STRING && *word->s != '\0')
-					strbuf_printf(out, "\t%s", word->s);
+				if (jv_part(id, out) != 0)
+					return 2;
+				if (word != NULL && word->t == J_STRING && *word->s != '\0') {
+					strbuf_puts(out, "\t");
+					if (jv_part(word, out) != 0)
+						return 2;
+				}
 			} else {
 				return 1;
 			}
@@ -689,7 +713,7 @@ static int json_record(struct job *j, enum record_kind k, const struct jv *o, st
 {
 	const struct jv *id = jv_get(o, "id");
 	char **names = calloc(o->count + 1, sizeof *names), **values = calloc(o->count + 1, sizeof *values);
-	int n = 0, rc = -1;
+	int n = 0, rc = -1, shape;
 	size_t i;
 
 	if (names == NULL || values == NULL)
@@ -707,8 +731,12 @@ static int json_record(struct job *j, enum record_kind k, const struct jv *o, st
 			problem(j, o->items[i].line, _("'%s' is not a field of a %s"), key, record_kind_name(k));
 			continue;
 		}
-		if (jv_text(f, &o->items[i], &b) != 0) {
-			problem(j, o->items[i].line, _("%s: a value of the wrong kind"), key);
+		if ((shape = jv_text(f, &o->items[i], &b)) != 0) {
+			if (shape == 2)
+				problem(j, o->items[i].line, _("%s: a tab or a line break inside an entry (it would cut it in two)"),
+				        key);
+			else
+				problem(j, o->items[i].line, _("%s: a value of the wrong kind"), key);
 			strbuf_free(&b);
 			continue;
 		}

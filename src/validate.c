@@ -390,29 +390,89 @@ static int parse_multi(struct store *s, const struct field *f, const char *typed
 	return rc;
 }
 
-/* Targets: a line each, "text | measure | min | max | actual | notes" (or tabs). */
+/* Splits typed into its lines, leaving the blank ones out (targets: one a line; a ';' is text). */
+static int split_lines(const char *typed, char ***out, int *n)
+{
+	char *copy = strdup(typed), *p, *save = NULL;
+	char **v = NULL;
+	int cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (copy == NULL)
+		return -1;
+	for (p = strtok_r(copy, "\n", &save); p != NULL; p = strtok_r(NULL, "\n", &save)) {
+		if (p[strspn(p, " ")] == '\0')
+			continue;
+		if (*n == cap) {
+			char **nv = realloc(v, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *nv);
+
+			if (nv == NULL)
+				goto oom;
+			v = nv;
+		}
+		if ((v[*n] = strdup(p)) == NULL)
+			goto oom;
+		(*n)++;
+	}
+	free(copy);
+	*out = v;
+	return 0;
+oom:
+	while (*n > 0)
+		free(v[--*n]);
+	free(v);
+	free(copy);
+	return -1;
+}
+
+/*
+ * Cuts a target's line into its six parts, in place. A line with a tab is
+ * as exports write it: parts between tabs, taken as they are. Otherwise
+ * parts are between '|', and a '|' or a backslash inside a part is written
+ * after a backslash ("\|", "\\"); any other backslash is itself.
+ */
+static void target_parts(char *line, char *part[6])
+{
+	bool tabs = strchr(line, '\t') != NULL;
+	char *r = line, *w = line;
+	int k = 0;
+
+	part[0] = line;
+	while (*r != '\0') {
+		if (!tabs && r[0] == '\\' && (r[1] == '|' || r[1] == '\\')) {
+			*w++ = r[1];
+			r += 2;
+		} else if (*r == (tabs ? '\t' : '|') && k < 5) {
+			*w++ = '\0';
+			r++;
+			part[++k] = w;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+}
+
+/*
+ * Targets: a line each, "text | measure | min | max | actual | notes" (or
+ * tabs, as exports write them; see target_parts).
+ */
 static int parse_targets(const char *typed, char **out, char *why, size_t whysz)
 {
 	char **entries;
 	int n, i, rc = 0;
 	struct strbuf b = STRBUF_INIT;
 
-	if (split_entries(typed, &entries, &n) != 0)
+	if (split_lines(typed, &entries, &n) != 0)
 		return -2;
 	for (i = 0; i < n && rc == 0; i++) {
-		char *part[6] = { 0 }, *p = entries[i];
+		char *part[6] = { 0 };
 		double v[3];
 		bool have[3] = { false, false, false };
 		int k;
 
-		for (k = 0; k < 6 && p != NULL; k++) {
-			char *sep = strpbrk(p, "|\t");
-
-			part[k] = p;
-			if (sep != NULL)
-				*sep++ = '\0';
-			p = sep;
-		}
+		target_parts(entries[i], part);
 		for (k = 0; k < 6; k++) {
 			if (part[k] == NULL)
 				continue;

@@ -471,7 +471,8 @@ bool app_handle_event(struct app *a, enum term_event ev, ui_key k, int sig)
 		a->quit = true;
 		return false;
 	}
-	a->message[0] = '\0';
+	if (k != UIK_REPORT_LIGHT && k != UIK_REPORT_DARK)
+		a->message[0] = '\0'; /* a key read it; the terminal's answer, coming late, is no key */
 	if (a->canvas->rows < APP_MIN_ROWS || a->canvas->cols < APP_MIN_COLS) {
 		enum action act = keymap_lookup(a->keys, top->ops->keymap, k);
 
@@ -513,6 +514,9 @@ int app_run(struct app *a)
 		} else if (dirty && undrawn_since == 0) {
 			undrawn_since = clock_ms();
 		}
+		/* Typing without a pause long enough for idle time keeps drafts too, once shown. */
+		if (!dirty)
+			app_idle_drafts(a, clock_ms());
 		ev = term_read(a->term, idle_wanted ? IDLE_DELAY_MS : WATCH_MS, &k, &sig);
 		if (ev == TERM_NONE) {
 			app_idle_drafts(a, clock_ms());

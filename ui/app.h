@@ -36,10 +36,10 @@ struct app {
 	int exit_status;
 	char *programme;    /* the programme's title */
 	char notice[512];   /* shown once at the start (a created database, a locale note) */
-	long long draft_ms; /* when drafts were last saved in idle time (the loop's clock) */
+	long long draft_ms; /* when drafts were last saved (the loop's clock) */
 };
 
-/* How often, in idle time, screens with unsaved changes save a draft. */
+/* How often screens with unsaved changes save a draft (while typing too). */
 #define APP_DRAFT_MS 3000
 
 /*
@@ -94,7 +94,8 @@ bool app_quit(struct app *a);
 void app_save_drafts(struct app *a, bool all);
 
 /*
- * In idle time: the drafts of the screens with unsaved changes, when
+ * Once the screen is drawn (in idle time, and between keys typed without
+ * a pause): the drafts of the screens with unsaved changes, when
  * APP_DRAFT_MS have passed since the last time (now_ms and a->draft_ms on
  * one monotonic clock in milliseconds).
  */

@@ -177,11 +177,31 @@ void edit_archive(struct app *a, enum record_kind k, const char *id, const char 
 struct comment_box {
 	struct screen base;
 	char item_id[UUID_LEN + 1];
+	long no;
+	char *item_title;             /* the item's title, for the draft's offer; owned; may be NULL */
 	char title[128];
 	struct lineedit edit;
 	bool discard;
 	int cy, cx;
+	char *draft_path;             /* where the comment is kept until added; owned; NULL: nowhere */
+	unsigned long edits, drafted; /* changes typed, and how many of them the draft holds */
 };
+
+static long long wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The comment is added or thrown away: its draft goes. */
+static void box_drop_draft(struct comment_box *b)
+{
+	if (b->draft_path != NULL)
+		draft_remove(b->draft_path);
+	b->drafted = b->edits;
+}
 
 static const char *box_title(struct screen *s)
 {
@@ -236,6 +256,9 @@ static int box_key(struct screen *s, ui_key k)
 	case LINEEDIT_REFUSED:
 		app_message(s->app, ROLE_DIM, "%s", _("Refused: control characters are not stored, or the field is full"));
 		return SCREEN_REDRAW;
+	case LINEEDIT_CHANGED:
+		b->edits++;
+		return SCREEN_REDRAW;
 	default:
 		return SCREEN_REDRAW;
 	}
@@ -261,6 +284,7 @@ static int box_action(struct screen *s, enum action act)
 			return SCREEN_REDRAW;
 		}
 		b->discard = true;
+		box_drop_draft(b);
 		app_reload(s->app);
 		app_message(s->app, ROLE_MESSAGE, "%s", _("Comment added (u takes it back)"));
 		return SCREEN_CLOSE | SCREEN_REDRAW;
@@ -285,6 +309,7 @@ static void on_box_leave(void *ctx, bool ok, const struct menu_entry *chosen, co
 	(void)n;
 	if (ok && chosen != NULL && chosen->value == 1) {
 		b->discard = true;
+		box_drop_draft(b);
 		app_close(b->base.app, &b->base);
 	}
 }
@@ -294,8 +319,10 @@ static int box_close(struct screen *s)
 	struct comment_box *b = (struct comment_box *)s;
 	struct menu_entry e[2];
 
-	if (b->discard || b->edit.len == 0)
+	if (b->discard || b->edit.len == 0) {
+		box_drop_draft(b);
 		return SCREEN_MAY_CLOSE;
+	}
 	memset(e, 0, sizeof e);
 	e[0].label = (char *)_("Keep writing");
 	e[1].label = (char *)_("Throw the comment away");
@@ -306,8 +333,45 @@ static int box_close(struct screen *s)
 
 static bool box_dirty(struct screen *s)
 {
-	(void)s;
-	return false;
+	struct comment_box *b = (struct comment_box *)s;
+
+	return b->edits != b->drafted;
+}
+
+/* Keeps the comment typed so far in its draft (none when nothing is typed). */
+static int box_save_draft(struct screen *s)
+{
+	struct comment_box *b = (struct comment_box *)s;
+	struct error err = { 0 };
+	struct draft d;
+	int rc = 0;
+
+	if (b->draft_path == NULL || b->discard)
+		return 0;
+	if (b->edit.len == 0) {
+		box_drop_draft(b);
+		return 0;
+	}
+	draft_init(&d, REC_ITEM);
+	d.db = draft_db_name(store_path(s->app->store));
+	d.comment = strdup(lineedit_text(&b->edit));
+	snprintf(d.login, sizeof d.login, "%s", store_login(s->app->store));
+	snprintf(d.id, sizeof d.id, "%s", b->item_id);
+	snprintf(d.base.id, sizeof d.base.id, "%s", b->item_id);
+	d.no = d.base.no = b->no;
+	d.saved_ms = wall_ms();
+	if (d.db == NULL || d.comment == NULL ||
+	    (b->item_title != NULL && record_set(&d.base, F_ITEM_TITLE, b->item_title) != 0))
+		rc = error_set(&err, ERROR_RUNTIME, _("out of memory"));
+	else
+		rc = draft_write(b->draft_path, &d, &err);
+	draft_clear(&d);
+	if (rc != 0) {
+		app_message(s->app, ROLE_ERROR, _("The draft could not be kept: %s"), err.msg);
+		return -1;
+	}
+	b->drafted = b->edits;
+	return 0;
 }
 
 static void box_destroy(struct screen *s)
@@ -315,6 +379,8 @@ static void box_destroy(struct screen *s)
 	struct comment_box *b = (struct comment_box *)s;
 
 	lineedit_free(&b->edit);
+	free(b->draft_path);
+	free(b->item_title);
 	free(b);
 }
 
@@ -328,26 +394,69 @@ static const struct screen_ops box_ops = {
 	.action = box_action,
 	.close = box_close,
 	.dirty = box_dirty,
+	.save_draft = box_save_draft,
 	.destroy = box_destroy,
 	.keymap = KEYMAP_FORM,
 	.overlay = true,
 };
 
-void edit_comment(struct app *a, const char *item_id, long no)
+/* A comment box on the item with key item_id, its draft file placed; NULL when out of memory. */
+static struct comment_box *box_new(struct app *a, const char *item_id, long no, const char *title)
 {
+	struct error err = { 0 };
 	struct comment_box *b = calloc(1, sizeof *b);
+	char *dir, *db;
+
+	if (b == NULL)
+		return NULL;
+	b->base.ops = &box_ops;
+	b->base.app = a;
+	b->edit.lines = true;
+	b->edit.max = 16000;
+	b->no = no;
+	snprintf(b->item_id, sizeof b->item_id, "%s", item_id);
+	snprintf(b->title, sizeof b->title, _("A comment on item #%ld"), no);
+	if (title != NULL && (b->item_title = strdup(title)) == NULL) {
+		free(b);
+		return NULL;
+	}
+	dir = draft_dir(&err); /* no data directory: the comment has no draft */
+	db = draft_db_name(store_path(a->store));
+	if (dir != NULL && db != NULL)
+		b->draft_path = draft_comment_file(dir, db, item_id);
+	free(dir);
+	free(db);
+	return b;
+}
+
+void edit_comment(struct app *a, const char *item_id, long no, const char *title)
+{
+	struct comment_box *b = box_new(a, item_id, no, title);
 
 	if (b == NULL) {
 		app_message(a, ROLE_ERROR, "%s", _("Out of memory"));
 		return;
 	}
-	b->base.ops = &box_ops;
-	b->base.app = a;
-	b->edit.lines = true;
-	b->edit.max = 16000;
-	snprintf(b->item_id, sizeof b->item_id, "%s", item_id);
-	snprintf(b->title, sizeof b->title, _("A comment on item #%ld"), no);
 	app_push(a, &b->base);
+}
+
+/* The comment box again as draft d left it (d is emptied); NULL when out of memory. */
+static struct screen *comment_from_draft(struct app *a, struct draft *d)
+{
+	struct comment_box *b = box_new(a, d->id, d->no, record_get(&d->base, F_ITEM_TITLE));
+
+	if (b == NULL || lineedit_set(&b->edit, d->comment) != 0) {
+		if (b != NULL)
+			box_destroy(&b->base);
+		draft_clear(d);
+		return NULL;
+	}
+	free(b->draft_path);
+	b->draft_path = d->path; /* the same file, whatever its name */
+	d->path = NULL;
+	draft_clear(d);
+	b->edits = b->drafted = 1; /* as kept: written again only when something more is typed */
+	return &b->base;
 }
 
 /* ------------------------------------------------------------------ drafts left over */
@@ -384,7 +493,9 @@ static void draft_words(const struct draft *d, char *out, size_t n)
 		name = d->typed[i] != NULL && d->typed[i][0] != '\0' ? d->typed[i] : record_get(&d->base, i);
 	}
 	text_fit(name != NULL ? name : "", 24, TEXT_ELLIPSIS, shown, sizeof shown);
-	if (d->id[0] == '\0')
+	if (d->comment != NULL)
+		snprintf(out, n, _("a comment on item #%ld «%s»"), d->no, shown);
+	else if (d->id[0] == '\0')
 		snprintf(out, n, _("a new %s «%s»"), record_kind_name(d->kind), shown);
 	else if (d->no > 0)
 		snprintf(out, n, "%s #%ld «%s»", record_kind_name(d->kind), d->no, shown);
@@ -403,7 +514,8 @@ static void on_offer(void *ctx, bool ok, const struct menu_entry *chosen, const 
 	(void)all;
 	(void)n;
 	if (ok && chosen != NULL && chosen->value == 1) {
-		app_push(a, form_from_draft(a, d)); /* takes the draft over */
+		/* Either takes the draft over. */
+		app_push(a, d->comment != NULL ? comment_from_draft(a, d) : form_from_draft(a, d));
 	} else if (ok && chosen != NULL && chosen->value == 2) {
 		if (draft_remove(d->path) != 0)
 			app_message(a, ROLE_ERROR, _("%s: could not be removed"), d->path);
@@ -432,7 +544,8 @@ static void offer_next(struct offer *o)
 	stamp(d->saved_ms, when);
 	snprintf(title, sizeof title, _("Not saved: %s, typed %s"), what, when);
 	memset(e, 0, sizeof e);
-	e[0].label = (char *)_("Open the form again with what was typed");
+	e[0].label = d->comment != NULL ? (char *)_("Open the comment again with what was typed")
+	                                : (char *)_("Open the form again with what was typed");
 	e[0].value = 1;
 	e[1].label = (char *)_("Throw the draft away");
 	e[1].value = 2;

@@ -5,7 +5,7 @@
  * The editing actions that are not a form: undo and redo of the clerk's
  * own changes (asking first when another clerk changed the field since),
  * archiving after a confirmation, restoring, the comment box, and the
- * drafts of forms left unsaved, offered again at the start.
+ * drafts of forms and comments left unsaved, offered again at the start.
  */
 
 #include <stdbool.h>
@@ -23,8 +23,12 @@ void undo_run(struct app *a, bool redo);
  */
 void edit_archive(struct app *a, enum record_kind k, const char *id, const char *what, bool archive);
 
-/* Opens the comment box for the item with key id (no: its number, for the title). */
-void edit_comment(struct app *a, const char *item_id, long no);
+/*
+ * Opens the comment box for the item with key id (no and title: its number
+ * and title, for the box's title and its draft). What is typed is kept as a
+ * draft until the comment is added or thrown away.
+ */
+void edit_comment(struct app *a, const char *item_id, long no, const char *title);
 
 /*
  * Offers the drafts this clerk left on this database (one question each):

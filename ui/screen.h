@@ -67,13 +67,14 @@ struct screen_ops {
 	int (*close)(struct screen *s);
 	/*
 	 * True when the screen holds changes not saved anywhere (a form being
-	 * filled in): the run loop then calls save_draft in idle time, every
-	 * APP_DRAFT_MS. NULL: save_draft is called then and decides itself.
+	 * filled in): the run loop then calls save_draft every APP_DRAFT_MS
+	 * once the screen is drawn, while typing too. NULL: save_draft is
+	 * called then and decides itself.
 	 */
 	bool (*dirty)(struct screen *s);
 	/*
 	 * Keeps the screen's unsaved changes where they survive the program (a
-	 * draft file). Called in idle time (see dirty), and on every screen when
+	 * draft file). Called every few seconds (see dirty), and on every screen when
 	 * a signal (SIGTERM, SIGHUP …) or the terminal going away ends the
 	 * program, before it exits. Must be quick and must not draw. Returns 0,
 	 * or -1 (a message says why, when there is a screen to show it). May be

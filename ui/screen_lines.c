@@ -314,7 +314,7 @@ static int lines_edit(struct lines_screen *ls, enum action a)
 		struct record r;
 
 		if (record_load_no(ap->store, REC_ITEM, ls->no, &r, &err) == 1)
-			edit_comment(ap, r.id, ls->no);
+			edit_comment(ap, r.id, ls->no, record_get(&r, F_ITEM_TITLE));
 		else
 			app_message(ap, ROLE_ERROR, "%s", err.msg[0] != '\0' ? err.msg : _("This item is no longer there"));
 		record_clear(&r);

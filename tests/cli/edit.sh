@@ -142,6 +142,51 @@ check "comment without text: usage" status_is 2
 run undo --db "$db"
 check "undo takes the comment back" test "$(q "SELECT count(*) FROM comment c JOIN item i ON i.id = c.item_id WHERE i.no = 43")" = 0
 
+# Targets: one a line; a ';' in a target's text is text, not a second
+# target; a '|' in a part is written \|; the export and the import keep them.
+tq() { q "SELECT group_concat(description || '/' || coalesce(measure, '') || '/' || coalesce(min_value, '') || '/' || coalesce(notes, ''), '#') FROM (SELECT t.* FROM target t JOIN item i ON i.id = t.item_id WHERE i.no = $1 ORDER BY t.position)"; }
+run set 43 'targets=Kỹ sư; chuyên gia | người | 1000 | 1200 | | đợt 1; đợt 2' --db "$db"
+check "targets: a ';' in the text is saved" status_is 0
+check "targets: as one target, ';' and all" test "$(tq 43)" = "Kỹ sư; chuyên gia/người/1000.0/đợt 1; đợt 2"
+run set 43 "targets=$(printf 'Vi mạch \\| bán dẫn; chip | bộ | 3\nCông nhân; thợ | người')" --db "$db"
+check "targets: two, a line each, with an escaped '|'" status_is 0
+check "targets: the '|' is in the text" test "$(tq 43)" = "Vi mạch | bán dẫn; chip/bộ/3.0/#Công nhân; thợ/người//"
+run show 43 --db "$db"
+check "targets: show prints the text whole" out_has "Vi mạch | bán dẫn; chip"
+run set 43 "targets=$(printf 'Kỹ sư\tngười\t1\t2\t\tghi chú | a; b')" --db "$db"
+check "targets: a line with tabs (as exported) takes '|' as text" test "$(tq 43)" = "Kỹ sư/người/1.0/ghi chú | a; b"
+run set 43 "targets=$(printf 'Vi mạch \\| bán dẫn; chip | bộ | 3\nCông nhân; thợ | người')" --db "$db"
+run export --format json --db "$db" --output "$tmp/t.json"
+check "targets: exported whole to JSON" python3 -c "
+import json
+d = json.load(open('$tmp/t.json', encoding='utf-8'))
+t = [i for i in d['items'] if i['no'] == 43][0]['targets']
+assert [x['text'] for x in t] == ['Vi mạch | bán dẫn; chip', 'Công nhân; thợ'], t
+"
+run export --format csv --db "$db" --output "$tmp/t.csv"
+"$HOSO" init --empty --db "$tmp/t2.db" >/dev/null
+run import "$tmp/t.json" --db "$tmp/t2.db"
+check "targets: the JSON export imports" status_is 0
+check "targets: imported from JSON as they were" test "$(sqlite3 "$tmp/t2.db" "SELECT group_concat(description, '#') FROM (SELECT t.description FROM target t JOIN item i ON i.id = t.item_id WHERE i.no = 43 ORDER BY t.position)")" = "Vi mạch | bán dẫn; chip#Công nhân; thợ"
+run set 43 'targets=Khác' --db "$tmp/t2.db"
+run import "$tmp/t.csv" --db "$tmp/t2.db"
+check "targets: the CSV export imports" status_is 0
+check "targets: imported from CSV as they were" test "$(sqlite3 "$tmp/t2.db" "SELECT group_concat(description, '#') FROM (SELECT t.description FROM target t JOIN item i ON i.id = t.item_id WHERE i.no = 43 ORDER BY t.position)")" = "Vi mạch | bán dẫn; chip#Công nhân; thợ"
+python3 - "$tmp/t.json" "$tmp/tab.json" "$tmp/nl.json" <<'PY'
+import json, sys
+for out, bad in ((sys.argv[2], 'Kỹ sư\tngười'), (sys.argv[3], 'Kỹ sư\nngười')):
+    d = json.load(open(sys.argv[1], encoding='utf-8'))
+    [i for i in d['items'] if i['no'] == 43][0]['targets'][0]['text'] = bad
+    json.dump(d, open(out, 'w', encoding='utf-8'), ensure_ascii=False, indent=1)
+PY
+changes=$(q "SELECT count(*) FROM change")
+run import "$tmp/tab.json" --db "$db"
+check "targets: a tab inside a target's text in JSON is refused" status_is 1
+check "targets: saying why" err_has "targets: a tab or a line break inside an entry"
+run import "$tmp/nl.json" --db "$db"
+check "targets: a line break inside a target's text in JSON is refused" err_has "targets: a tab or a line break inside an entry"
+check "targets: nothing of them was written" test "$(q "SELECT count(*) FROM change")" = "$changes"
+
 # Read-only: every write refused, nothing written.
 changes=$(q "SELECT count(*) FROM change")
 for cmd in "set 43 progress=1" "archive 43" "restore 43" "undo" "redo" "comment 43 x" "add --kind task --title X"; do

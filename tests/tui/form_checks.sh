@@ -106,7 +106,8 @@ mount -t tmpfs -o size=4m tmpfs "$tmp/small" || exit 1
 cp "$db" "$tmp/small/h.db"
 exec "$HOSO" --db "$tmp/small/h.db"
 RUN
-	rm -f "$tmp/pid" "$tmp/exit"
+	rm -f "$tmp/pid"
+	tui_forget_exit
 	cat >"$tmp/run-full.sh" <<RUN
 echo \$\$ >"$tmp/pid"
 exec unshare -Urm sh "$tmp/full.sh"

@@ -113,7 +113,7 @@ tui_raw 1b 5b 39 39 7e
 check "an unknown sequence says so and is ignored" screen_has "a key hoso does not know"
 tui_raw 1b 5b 31 3b 32 42
 check "Shift+Down is named" screen_has "S-Down does nothing here"
-check "hoso is still running after all of them" test ! -s "$tmp/exit"
+check "hoso is still running after all of them" test ! -s "$exit_file"
 check "keys without a name never show as a number" screen_lacks "key 2"
 
 # PuTTY's numeric keypad in application mode: digits type digits (Num Lock opened the help).
@@ -138,7 +138,7 @@ check "hoso quits" tui_wait_exit
 # Ctrl-Z suspends hoso to the shell; fg brings it back, redrawn.
 tui_new_session 100 30 "env TERM=xterm-256color HOSO_FRAME_TITLE=1 bash --norc --noprofile -i"
 last_frame=0
-rm -f "$tmp/exit"
+tui_forget_exit
 $TMUX_CMD send-keys -t "$session" "PS1='SHELL> '; \"$HOSO\" --db \"$db\"" Enter
 tui_sync "starting hoso from a shell"
 tui_keys Down

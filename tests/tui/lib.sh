@@ -16,6 +16,13 @@ screen="$tmp/screen"
 session=t0
 sessions=0
 last_frame=0
+# Where the shell around the hoso started last writes its exit status and
+# the terminal's settings: a name of its own for each start, so that the
+# shell around an earlier hoso, still finishing (slowly, on a loaded
+# machine), never writes what is taken for the new one's.
+runs=0
+exit_file="$tmp/exit.0"
+stty_file="$tmp/stty.0"
 golden_dir="$top_srcdir/tests/tui/golden"
 TMUX_CMD="tmux -L $sock -f /dev/null"
 trap '$TMUX_CMD kill-server >/dev/null 2>&1; chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -31,8 +38,8 @@ fail() {
 
 # tui_start COLSxROWS ARGS...: starts hoso with ARGS in a terminal of that
 # size and waits for its first finished screen. $tmp/pid gets hoso's process
-# id; after hoso ends, $tmp/exit its exit status and $tmp/stty the terminal's
-# settings as the shell then finds them. TUI_TERM sets TERM (xterm-256color),
+# id; after hoso ends, $exit_file its exit status and $stty_file the
+# terminal's settings as the shell then finds them. TUI_TERM sets TERM (xterm-256color),
 # TUI_ENV more variables ("A=1 B=2").
 tui_start() {
 	tui_launch "$@"
@@ -44,21 +51,31 @@ tui_start() {
 tui_launch() {
 	size=$1
 	shift
-	rm -f "$tmp/pid" "$tmp/exit" "$tmp/stty"
-	cat >"$tmp/run.sh" <<RUN
+	rm -f "$tmp/pid"
+	tui_forget_exit
+	cat >"$tmp/run.$runs.sh" <<RUN
 #!/bin/sh
 sh -c 'echo \$\$ >"$tmp/pid"; exec "\$0" "\$@"' "$HOSO" $(for a in "$@"; do printf "'%s' " "$a"; done)
-echo \$? >"$tmp/exit.tmp"
-stty -a >"$tmp/stty" 2>&1
-mv "$tmp/exit.tmp" "$tmp/exit"
+echo \$? >"$exit_file.tmp"
+stty -a >"$stty_file" 2>&1
+mv "$exit_file.tmp" "$exit_file"
 printf 'SHELL-PROMPT\n'
 sleep 600
 RUN
 	tui_new_session "${size%x*}" "${size#*x}" \
-		"env TERM=${TUI_TERM-xterm-256color} HOSO_FRAME_TITLE=1 ${TUI_ENV:-} sh $tmp/run.sh"
+		"env TERM=${TUI_TERM-xterm-256color} HOSO_FRAME_TITLE=1 ${TUI_ENV:-} sh $tmp/run.$runs.sh"
 	$TMUX_CMD resize-window -t "$session" -x "${size%x*}" -y "${size#*x}" >/dev/null 2>&1
 	last_frame=0
 	tui_wait_file "$tmp/pid"
+}
+
+# tui_forget_exit: the hoso started next is a new one: the exit status of
+# the last (whenever its shell writes it) is no longer looked at. For a
+# test that starts hoso in a session of its own.
+tui_forget_exit() {
+	runs=$((runs + 1))
+	exit_file="$tmp/exit.$runs"
+	stty_file="$tmp/stty.$runs"
 }
 
 # tui_new_session COLS ROWS COMMAND: a new session (the previous one ends
@@ -98,7 +115,7 @@ tui_sync() {
 			fi
 			;;
 		esac
-		[ -s "$tmp/exit" ] && break
+		[ -s "$exit_file" ] && break
 		sleep 0.02
 		i=$((i + 1))
 	done
@@ -150,11 +167,11 @@ tui_capture() {
 }
 
 # Waits until hoso has ended and the shell around it has printed
-# SHELL-PROMPT (up to 5 s); then $tmp/exit holds its status and $screen the
+# SHELL-PROMPT (up to 5 s); then $exit_file holds its status and $screen the
 # terminal as hoso left it.
 tui_wait_exit() {
-	tui_wait_file "$tmp/exit"
-	[ -s "$tmp/exit" ] || return 1
+	tui_wait_file "$exit_file"
+	[ -s "$exit_file" ] || return 1
 	i=0
 	while [ $i -lt 250 ]; do
 		tui_capture
@@ -165,7 +182,7 @@ tui_wait_exit() {
 	return 1
 }
 
-tui_exit_status() { cat "$tmp/exit" 2>/dev/null; }
+tui_exit_status() { cat "$exit_file" 2>/dev/null; }
 
 # tui_golden NAME [SED-SCRIPT]: the whole screen is the one in
 # tests/tui/golden/NAME.txt (after SED-SCRIPT, which may hide what changes
@@ -226,8 +243,8 @@ tui_down_until() {
 terminal_restored() {
 	[ "$(tui_pane '#{alternate_on}')" = 0 ] &&
 	[ "$(tui_pane '#{cursor_flag}')" = 1 ] &&
-	grep -qw icanon "$tmp/stty" && grep -qw echo "$tmp/stty" && grep -qw ixon "$tmp/stty" &&
-	! grep -qw -- -icanon "$tmp/stty" && ! grep -qw -- -echo "$tmp/stty"
+	grep -qw icanon "$stty_file" && grep -qw echo "$stty_file" && grep -qw ixon "$stty_file" &&
+	! grep -qw -- -icanon "$stty_file" && ! grep -qw -- -echo "$stty_file"
 }
 
 # Every line of the screen fits its width (nothing wraps).

@@ -103,5 +103,22 @@ check "a restored draft saves: hoso ends" tui_wait_exit
 check "a restored draft: valgrind reports nothing" vg_clean
 [ -s "$vg" ] && sed -e 's/^/    valgrind| /' "$vg" | head -n 40
 
+# The comment box: a draft kept on SIGTERM, offered, opened again and added.
+tui_start 100x30 --db "$db"
+tui_keys Enter c
+tui_type "Ý kiến dưới valgrind"
+kill -s TERM "$(cat "$tmp/pid")"
+check "a comment: hoso ends on SIGTERM" tui_wait_exit
+check "a comment: valgrind reports nothing" vg_clean
+[ -s "$vg" ] && sed -e 's/^/    valgrind| /' "$vg" | head -n 40
+tui_start 100x30 --db "$db"
+check "the comment's draft is offered under valgrind" screen_has "Not saved: a comment on item #"
+tui_keys Enter F2
+check "and added" screen_has "Comment added"
+tui_send q q
+check "a restored comment: hoso ends" tui_wait_exit
+check "a restored comment: valgrind reports nothing" vg_clean
+[ -s "$vg" ] && sed -e 's/^/    valgrind| /' "$vg" | head -n 40
+
 HOSO=$real_hoso
 finish

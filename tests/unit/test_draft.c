@@ -116,6 +116,49 @@ static void round_trip(void **state)
 	free(path);
 }
 
+/* A comment being written: its text, the item's key, number and title, and its own file. */
+static void comment_round_trip(void **state)
+{
+	struct error err = { 0 };
+	struct draft d, back;
+	char why[256] = "";
+	char *ddir = path_in(""), *path, *form;
+
+	(void)state;
+	path = draft_comment_file(ddir, "/srv/a.db", "1b4e28ba-2fa1-4d2e-883f-0016d3cca427");
+	form = draft_file(ddir, "/srv/a.db", REC_ITEM, "1b4e28ba-2fa1-4d2e-883f-0016d3cca427", NULL);
+	assert_non_null(strstr(path, "-comment-1b4e28ba-2fa1-4d2e-883f-0016d3cca427.draft"));
+	assert_string_not_equal(path, form); /* a form and a comment on one item: two drafts */
+	draft_init(&d, REC_ITEM);
+	d.db = strdup("/srv/a.db");
+	snprintf(d.login, sizeof d.login, "an");
+	snprintf(d.id, sizeof d.id, "1b4e28ba-2fa1-4d2e-883f-0016d3cca427");
+	d.no = 7;
+	record_set(&d.base, F_ITEM_TITLE, "Thạch cao");
+	d.comment = strdup("Ý kiến; dòng một\ndòng hai\t\\");
+	assert_int_equal(draft_write(path, &d, &err), 0);
+	if (draft_read(path, &back, why, sizeof why) != 0)
+		fail_msg("%s", why);
+	assert_string_equal(back.comment, d.comment);
+	assert_string_equal(back.id, d.id);
+	assert_int_equal(back.no, 7);
+	assert_string_equal(record_get(&back.base, F_ITEM_TITLE), "Thạch cao");
+	draft_clear(&back);
+	assert_null(back.comment);
+	draft_clear(&d);
+	sample(&d); /* a form's draft has no comment */
+	assert_int_equal(draft_write(form, &d, &err), 0);
+	assert_int_equal(draft_read(form, &back, why, sizeof why), 0);
+	assert_null(back.comment);
+	draft_clear(&back);
+	draft_clear(&d);
+	draft_remove(path);
+	draft_remove(form);
+	free(path);
+	free(form);
+	free(ddir);
+}
+
 /* Each damaged draft is refused with its reason. */
 static void damaged(void **state)
 {
@@ -143,6 +186,10 @@ static void damaged(void **state)
 		{ "hoso-draft 1\ndb /x.db\nkind item\nend\nmore\n", "line 5: something after the end" },
 		{ "hoso-draft 1\ndb /x.db\nkind item\ncolour red\nend\n", "unknown line 'colour'" },
 		{ "hoso-draft 1\ndb /x.db\nkind item\nnokey\nend\n", "line 4: not 'key value'" },
+		{ "hoso-draft 1\ndb /x.db\nkind item\ncomment abc\nend\n", "a comment without its item" },
+		{ "hoso-draft 1\ndb /x.db\nkind unit\nid 1b4e28ba-2fa1-4d2e-883f-0016d3cca427\ncomment abc\nend\n",
+		  "a comment without its item" },
+		{ "hoso-draft 1\ndb /x.db\nkind item\ncomment a\x07\nend\n", "line 4: a value that is damaged" },
 	};
 	char *path = path_in("bad.draft");
 	size_t i;
@@ -281,6 +328,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(round_trip),
+		cmocka_unit_test(comment_round_trip),
 		cmocka_unit_test(damaged),
 		cmocka_unit_test(finding),
 		cmocka_unit_test(failed_write_keeps_old),

@@ -143,6 +143,59 @@ static void shapes(void **state)
 	round_trip(&r, DATE_DMY);
 }
 
+/* The canonical value (tab-separated parts) that typed gives for the targets. */
+static char *targets_of(const char *typed)
+{
+	struct error err = { 0 };
+	char why[256] = "", *v = NULL;
+
+	if (field_parse(s, REC_ITEM, F_ITEM_TARGETS, typed, DATE_DMY, &v, why, sizeof why, &err) != 0)
+		fail_msg("targets = '%s': %s%s", typed, why, err.msg);
+	return v;
+}
+
+/*
+ * A ';' in a target is text, not a second target; a '|' and a backslash in
+ * a part are written escaped for the form and read back as they were; a
+ * line as exports write it (tabs) is taken as it is.
+ */
+static void targets_with_separators(void **state)
+{
+	static const struct {
+		const char *typed, *canonical, *shown;
+	} cases[] = {
+		{ "Kỹ sư; chuyên gia | người | 1000 | 1200", "Kỹ sư; chuyên gia\tngười\t1000\t1200\t\t",
+		  "Kỹ sư; chuyên gia | người | 1000 | 1200" },
+		{ "a;b\nc; d", "a;b\t\t\t\t\t\nc; d\t\t\t\t\t", "a;b\nc; d" },
+		{ "Vi mạch \\| bán dẫn | chip", "Vi mạch | bán dẫn\tchip\t\t\t\t", "Vi mạch \\| bán dẫn | chip" },
+		{ "C:\\dir\\\\\\x\\\\\\| | y", "C:\\dir\\\\x\\|\ty\t\t\t\t",
+		  "C:\\dir\\\\\\x\\\\\\| | y" },
+		{ "ends\\ | m", "ends\\\tm\t\t\t\t", "ends\\ | m" },
+		{ "a | b | | | | n1 | n2", "a\tb\t\t\t\tn1 | n2", "a | b |  |  |  | n1 \\| n2" },
+		{ "Kỹ sư | chuyên gia\tngười\t1000\t\t\t", "Kỹ sư | chuyên gia\tngười\t1000\t\t\t",
+		  "Kỹ sư \\| chuyên gia | người | 1000" },
+		{ "a\\b | m", "a\\b\tm\t\t\t\t", "a\\b | m" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *v = targets_of(cases[i].typed), *t, *back;
+
+		if (strcmp(v, cases[i].canonical) != 0)
+			fail_msg("case %zu: '%s' gives '%s', not '%s'", i, cases[i].typed, v, cases[i].canonical);
+		t = field_edit_text(s, REC_ITEM, F_ITEM_TARGETS, v, DATE_DMY);
+		if (strcmp(t, cases[i].shown) != 0)
+			fail_msg("case %zu: shown '%s', not '%s'", i, t, cases[i].shown);
+		back = targets_of(t);
+		if (strcmp(back, v) != 0)
+			fail_msg("case %zu: '%s' back as '%s', not '%s'", i, t, back, v);
+		free(back);
+		free(t);
+		free(v);
+	}
+}
+
 /* Adds a unit named name (short name short, may be NULL); its key into id. */
 static void add_unit(const char *name, const char *short_name, char id[UUID_LEN + 1])
 {
@@ -213,6 +266,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(seeded_records_round_trip),
 		cmocka_unit_test(shapes),
+		cmocka_unit_test(targets_with_separators),
 		cmocka_unit_test(awkward_names),
 	};
 
