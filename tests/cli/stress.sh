@@ -89,6 +89,11 @@ cfg="$tmp/killed.ini"
 v6=$(sql "SELECT version FROM item WHERE no = 6")
 printf '[user]\nname = killed\n' >"$cfg"
 : >"$tmp/ack.killed"
+# How long one save takes here and now (a loaded machine is slower): the
+# kills fall from its start to a little after its end.
+a=$(date +%s%N)
+"$HOSO" --config "$cfg" set 6 "notes=k0" >/dev/null 2>&1
+us=$(( ($(date +%s%N) - a) / 1000 ))
 i=0
 killed=0
 kills=${HOSO_STRESS_KILLS:-120}
@@ -96,8 +101,8 @@ while [ $i -lt "$kills" ]; do
 	i=$((i + 1))
 	"$HOSO" --config "$cfg" set 6 "notes=k$i" "progress=$((i % 101))" >/dev/null 2>&1 &
 	pid=$!
-	# 0 to 9 ms: the process is somewhere between starting and having committed.
-	sleep "0.00$((i % 10))"
+	# From 0 to 1.8 times a save: somewhere between starting and having committed, or done.
+	sleep "$(awk -v us="$us" -v k=$((i % 10)) 'BEGIN { printf "%.6f", us * k / 5 / 1e6 }')"
 	kill -9 "$pid" 2>/dev/null
 	if { wait "$pid"; } 2>/dev/null; then
 		echo "k$i" >>"$tmp/ack.killed"
