@@ -56,7 +56,13 @@ seeded "$many"
 sqlite3 "$many" "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 150000)
 	INSERT INTO item (id, parent_id, kind, title, status)
 	SELECT randomblob(16), (SELECT id FROM item WHERE no = 13), 1, 'Việc con ' || x, 1 FROM n"
-(ulimit -d 25000 && "$HOSO" --db "$many" show 13 >"$out" 2>"$err")
+# AddressSanitizer maps terabytes of shadow memory: under it the bound cannot
+# be set, and the plain build's run of this test checks it.
+if [ "${HOSO_SANITIZERS:-no}" = yes ]; then
+	"$HOSO" --db "$many" show 13 >"$out" 2>"$err"
+else
+	(ulimit -d 25000 && "$HOSO" --db "$many" show 13 >"$out" 2>"$err")
+fi
 status=$?
 check "show of 150,000 sub-items stays within 25 MB of data" status_is 0
 check "it counts them first" out_has "Sub-items (150012)"

@@ -364,6 +364,7 @@ static void test_undo_redo(void **state)
 
 	/* Another clerk changes the same field since: undo asks first. */
 	store_set_login(s, "an");
+	record_clear(&base);
 	load_no(no, &base);
 	record_clear(&mine);
 	record_init(&mine, REC_ITEM);
@@ -385,6 +386,7 @@ static void test_undo_redo(void **state)
 	assert_null(record_get(&r, F_ITEM_PROGRESS));
 	record_clear(&r);
 	/* A new save clears what could be redone. */
+	record_clear(&base);
 	load_no(no, &base);
 	record_clear(&mine);
 	record_init(&mine, REC_ITEM);
