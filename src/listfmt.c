@@ -19,8 +19,11 @@ struct list_writer {
 	struct list_options opt;
 	int widths[NCOLS];
 	int rows;
-	char *buf;
+	char *buf;                /* a cell fitted to its column */
 	size_t bufsz;
+	char *title;              /* a title indented by its depth */
+	size_t titlesz;
+	struct strbuf field;      /* a CSV field made well-formed */
 };
 
 /* Writes s fitted to cols cells (no limit when cols <= 0), padded unless last. */
@@ -112,9 +115,16 @@ static void table_row(struct list_writer *w, const struct item_row *r)
 	const char *v[NCOLS];
 	size_t tlen = strlen(r->title) + (size_t)r->depth * 2 + 1;
 
-	title = malloc(tlen);
-	if (title == NULL)
-		return;
+	/* One buffer for every row's title: no allocation per row. */
+	if (tlen > w->titlesz) {
+		char *p = realloc(w->title, tlen);
+
+		if (p == NULL)
+			return;
+		w->title = p;
+		w->titlesz = tlen;
+	}
+	title = w->title;
 	memset(title, ' ', (size_t)r->depth * 2);
 	strcpy(title + r->depth * 2, r->title);
 	snprintf(no, sizeof no, "%ld", r->no);
@@ -132,7 +142,6 @@ static void table_row(struct list_writer *w, const struct item_row *r)
 	v[C_UNIT] = r->unit;
 	v[C_TITLE] = title;
 	table_line(w, v, r->display_status);
-	free(title);
 }
 
 /* ------------------------------------------------------------------ CSV */
@@ -153,7 +162,7 @@ static bool real_replacement(const char *s, size_t n)
  */
 static void csv_field(struct list_writer *w, const char *s, size_t n, bool last)
 {
-	struct strbuf b = STRBUF_INIT;
+	struct strbuf *b = &w->field;
 	const char *text, *p;
 	char *inert = NULL;
 	size_t i = 0, len;
@@ -163,22 +172,27 @@ static void csv_field(struct list_writer *w, const char *s, size_t n, bool last)
 		s = "";
 	if (n == 0)
 		n = strlen(s);
+	strbuf_reset(b);
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c != 0 && c < 0x80) {
-			strbuf_add(&b, s + i, 1);
-			i++;
+			size_t run = 1;
+
+			while (i + run < n && s[i + run] != 0 && (unsigned char)s[i + run] < 0x80)
+				run++;
+			strbuf_add(b, s + i, run);
+			i += run;
 			continue;
 		}
 		len = c == 0 ? 1 : utf8_decode(s + i, n - i, &cp);
 		if (c == 0 || (cp == 0xFFFD && !real_replacement(s + i, len)))
-			strbuf_puts(&b, REPLACEMENT);
+			strbuf_puts(b, REPLACEMENT);
 		else
-			strbuf_add(&b, s + i, len);
+			strbuf_add(b, s + i, len);
 		i += len;
 	}
-	text = strbuf_str(&b);
+	text = strbuf_str(b);
 	if (w->opt.inert && (inert = text_inert_dup(text)) != NULL)
 		text = inert;
 	if (strpbrk(text, ",\"\r\n") != NULL) {
@@ -194,7 +208,6 @@ static void csv_field(struct list_writer *w, const char *s, size_t n, bool last)
 	}
 	fputs(last ? "\r\n" : ",", w->out);
 	free(inert);
-	strbuf_free(&b);
 }
 
 static const char *const csv_head[] = {
@@ -383,6 +396,8 @@ void list_writer_finish(struct list_writer **wp)
 	if (w->opt.format == FORMAT_JSON)
 		fputs(w->rows > 0 ? "\n]\n" : "]\n", w->out);
 	free(w->buf);
+	free(w->title);
+	strbuf_free(&w->field);
 	free(w);
 	*wp = NULL;
 }
