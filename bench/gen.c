@@ -386,6 +386,10 @@ static void write_units(struct gen *g)
 
 		snprintf(buf, sizeof buf, "%s %s %s %ld", head, tail, places[rnd(N(places))], k + 1);
 		snprintf(short_name, sizeof short_name, "%.*s %ld", (int)utf8_prefix(tail, 20), tail, k + 1);
+		if (k == 0) { /* the unit leading half of the items, found by typing "chu tri chinh" */
+			snprintf(buf, sizeof buf, "Sở Khoa học và Công nghệ Hải Phòng (đơn vị chủ trì chính)");
+			snprintf(short_name, sizeof short_name, "Sở KH&CN chủ trì");
+		}
 		bind_id(g, st, 1, g->units.v[k]);
 		sqlite3_bind_text(st, 2, short_name, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, buf, -1, SQLITE_TRANSIENT);
@@ -408,6 +412,8 @@ static void write_localities(struct gen *g)
 		const char *level = loc_levels[rnd(N(loc_levels))];
 
 		snprintf(buf, sizeof buf, "%s %s %ld", level, places[rnd(N(places))], k + 1);
+		if (k == 0) /* the locality of a fifth of the items, found by typing "toan dia ban" */
+			snprintf(buf, sizeof buf, "Thành phố Hải Phòng (toàn địa bàn)");
 		bind_id(g, st, 1, g->locs.v[k]);
 		sqlite3_bind_text(st, 2, buf, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, level, -1, SQLITE_STATIC);
