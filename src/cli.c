@@ -31,7 +31,7 @@ static void usage(FILE *f)
 	        "  hoso list [--status S] [--kind K] [--year Y] [--search TEXT]\n"
 	        "            [--sort FIELD[:desc]] [--format table|csv|json]\n"
 	        "  hoso show ID                                     one item, whole\n"
-	        "  hoso check                                       integrity and schema version\n"
+	        "  hoso check [--quick]                             integrity and schema version\n"
 	        "  hoso backup FILE                                 a consistent copy of the database\n"
 	        "  hoso backup --restore FILE                       the database made what the copy FILE holds\n"
 	        "  hoso --help | --version\n"
