@@ -255,7 +255,7 @@ int main(int argc, char **argv)
 		}
 		got = wait_frame(eq != NULL ? 60000 : 2000);
 		drain();
-		if (got < 0 && eq == NULL)
+		if (got < 0 && eq == NULL && waitpid(pid, NULL, WNOHANG) == 0)
 			fprintf(stderr, "drive: no screen after '%s' (2 s)\n", step);
 		if (eq != NULL) {
 			*eq = '\0';

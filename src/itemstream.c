@@ -38,8 +38,15 @@ static const char *const sort_expr[ISORT_COUNT] = {
 	" ifnull(i.done_date, ''), ifnull(i.code, ''), i.title," \
 	" ifnull(u.short_name, ifnull(u.name, ''))"
 
-/* The filters of a flat view, over the item i (the pager's, and what a clerk sees as overdue). */
-static void add_filters(struct strbuf *b, const struct item_filter *f)
+/*
+ * The filters of a flat view, over the item i (the pager's, and what a
+ * clerk sees as overdue). A status is a large part of the items: in number
+ * order, reading the table in its order and testing each row is quicker
+ * than reading the status's index and sorting what it finds (at a million
+ * items, overdue: 0.55 s against 1.0 s), so the status (st: "+i.status")
+ * keeps SQLite from its index then.
+ */
+static void add_filters(struct strbuf *b, const struct item_filter *f, const char *st)
 {
 	bool first = true;
 	int s;
@@ -53,11 +60,11 @@ static void add_filters(struct strbuf *b, const struct item_filter *f)
 				strbuf_puts(b, " OR ");
 			first = false;
 			if (s == STATUS_OVERDUE)
-				strbuf_puts(b, "(i.status IN (1, 2, 3) AND i.due_date < :today)");
+				strbuf_printf(b, "(%s IN (1, 2, 3) AND i.due_date < :today)", st);
 			else if (status_is_open(s))
-				strbuf_printf(b, "(i.status = %d AND (i.due_date IS NULL OR i.due_date >= :today))", s);
+				strbuf_printf(b, "(%s = %d AND (i.due_date IS NULL OR i.due_date >= :today))", st, s);
 			else
-				strbuf_printf(b, "i.status = %d", s);
+				strbuf_printf(b, "%s = %d", st, s);
 		}
 		strbuf_puts(b, ")");
 	}
@@ -111,7 +118,7 @@ static void build_flat(struct strbuf *b, const struct item_stream *p)
 	strbuf_puts(b, " LEFT JOIN unit u ON u.id = i.lead_unit_id WHERE i.archived = 0");
 	if (p->query != NULL)
 		strbuf_puts(b, " AND item_fts MATCH :q");
-	add_filters(b, &v->filter);
+	add_filters(b, &v->filter, v->sort == ISORT_NO ? "+i.status" : "i.status");
 	if (v->sort == ISORT_NO)
 		strbuf_printf(b, " ORDER BY i.no %s", dir);
 	else

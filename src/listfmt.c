@@ -26,12 +26,50 @@ struct list_writer {
 	struct strbuf field;      /* a CSV field made well-formed */
 };
 
+/* Writes n spaces. */
+static void spaces(FILE *out, int n)
+{
+	static const char blank[] = "                                ";
+
+	while (n > 0) {
+		int k = n < (int)sizeof blank - 1 ? n : (int)sizeof blank - 1;
+
+		fwrite(blank, 1, (size_t)k, out);
+		n -= k;
+	}
+}
+
+/* The length of s when it is printable ASCII alone (one cell a byte, nothing to make inert), else -1. */
+static int ascii_len(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
+			return -1;
+	return (int)(p - s);
+}
+
 /* Writes s fitted to cols cells (no limit when cols <= 0), padded unless last. */
 static void cell(struct list_writer *w, const char *s, int cols, bool right, bool last)
 {
 	int flags = last ? TEXT_ELLIPSIS : TEXT_ELLIPSIS | TEXT_PAD | (right ? TEXT_RIGHT : 0);
 	int limit = cols > 0 ? cols : 1 << 20;
-	size_t need = strlen(s != NULL ? s : "") * 4 + (size_t)(cols > 0 ? cols : 0) + 16;
+	int n = ascii_len(s != NULL ? s : "");
+	size_t need;
+
+	/* Numbers, dates, codes, names of kinds and statuses: what text_fit would write, without it. */
+	if (n >= 0 && n <= limit) {
+		int pad = last || cols <= 0 ? 0 : cols - n;
+
+		if (right)
+			spaces(w->out, pad);
+		fwrite(s != NULL ? s : "", 1, (size_t)n, w->out);
+		if (!right)
+			spaces(w->out, pad);
+		return;
+	}
+	need = strlen(s != NULL ? s : "") * 4 + (size_t)(cols > 0 ? cols : 0) + 16;
 
 	if (need > w->bufsz) {
 		char *p = realloc(w->buf, need);
