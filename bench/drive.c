@@ -2,15 +2,19 @@
  * Drives a full-screen program in a pseudo-terminal as a clerk would, and
  * measures what the clerk feels: the time to the first full screen, and for
  * each key the time until the screen has been sent and the bytes sent. The
- * program tells it when a screen is out by writing a newline on file
- * descriptor 3 ($HOSO_FRAME_FD). Also its peak resident memory.
+ * program tells it when a screen is out by writing a line "N idle" or
+ * "N busy" on file descriptor 3 ($HOSO_FRAME_FD); idle when no work is left
+ * in the background (the count of the status line is in). Also the time
+ * from the start, and from each key, to the first idle screen after it, and
+ * the peak resident memory.
  *
  * Usage: drive COLS ROWS SCRIPT -- PROGRAM ARGS...
  * SCRIPT is a list of steps separated by spaces:
  *   name=KEYS   send KEYS (C escapes: \e \r \t \x..), measure, name the result
  *   KEYS        send KEYS without measuring
- * Output: one line per measured step, "name ms bytes", then
- * "first_screen ms bytes" and "peak_rss_kb N".
+ * Output: "first_screen ms bytes", "totals_in ms 0" (the first idle
+ * screen), then per measured step "name ms bytes" and "name.total ms 0"
+ * (from the key to the first idle screen after it), and "peak_rss_kb N".
  */
 #include "config.h"
 
@@ -29,6 +33,10 @@
 
 static int master = -1, frames = -1;
 static long bytes_out;
+static double idle_at = -1;    /* when the last idle frame came */
+static int last_idle;          /* the last frame was idle */
+static char frame_line[64];    /* a frame line read in part */
+static size_t frame_len;
 
 static double now_ms(void)
 {
@@ -56,8 +64,19 @@ static int pump(int timeout_ms)
 	if (fds[1].revents & POLLIN) {
 		ssize_t n = read(frames, buf, sizeof buf), i;
 
-		for (i = 0; i < n; i++)
-			seen += buf[i] == '\n';
+		for (i = 0; i < n; i++) {
+			if (buf[i] != '\n') {
+				if (frame_len + 1 < sizeof frame_line)
+					frame_line[frame_len++] = buf[i];
+				continue;
+			}
+			frame_line[frame_len] = '\0';
+			last_idle = strstr(frame_line, "idle") != NULL;
+			if (last_idle)
+				idle_at = now_ms();
+			frame_len = 0;
+			seen++;
+		}
 	}
 	if ((fds[0].revents | fds[1].revents) & (POLLHUP | POLLERR))
 		return -1;
@@ -104,12 +123,12 @@ static void drain(void)
 	}
 }
 
-/* Waits until no frame has come for quiet_ms (background work done). */
+/* Waits until the last frame was idle (background work done) and none has come for quiet_ms. */
 static void settle(int quiet_ms, int max_ms)
 {
 	double end = now_ms() + max_ms, last = now_ms();
 
-	while (now_ms() < end && now_ms() - last < quiet_ms) {
+	while (now_ms() < end && (now_ms() - last < quiet_ms || !last_idle)) {
 		int f = pump(5);
 
 		if (f < 0)
@@ -216,6 +235,8 @@ int main(int argc, char **argv)
 	printf("first_screen %.3f %ld\n", t - t0, bytes_out);
 	fflush(stdout);
 	settle(300, 120000);
+	if (idle_at >= 0)
+		printf("totals_in %.3f 0\n", idle_at - t0);
 	peak = peak_rss(pid);
 
 	for (step = strtok_r(script, " ", &save); step != NULL; step = strtok_r(NULL, " ", &save)) {
@@ -226,13 +247,16 @@ int main(int argc, char **argv)
 
 		drain();
 		before = bytes_out;
+		idle_at = -1;
 		sent = now_ms();
 		if (write(master, keys, n) != (ssize_t)n) {
 			perror("drive: write");
 			break;
 		}
-		got = wait_frame(60000);
+		got = wait_frame(eq != NULL ? 60000 : 2000);
 		drain();
+		if (got < 0 && eq == NULL && waitpid(pid, NULL, WNOHANG) == 0)
+			fprintf(stderr, "drive: no screen after '%s' (2 s)\n", step);
 		if (eq != NULL) {
 			*eq = '\0';
 			if (got < 0)
@@ -241,6 +265,8 @@ int main(int argc, char **argv)
 				printf("%s %.3f %ld\n", step, got - sent, bytes_out - before);
 		}
 		settle(150, 120000);
+		if (eq != NULL && got >= 0 && idle_at >= 0)
+			printf("%s.total %.3f 0\n", step, idle_at - sent);
 		if ((rss = peak_rss(pid)) > peak)
 			peak = rss; /* read after each step: the last one may end the program */
 	}

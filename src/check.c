@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,9 +9,14 @@
 #include <sqlite3.h>
 
 #include "check.h"
+#include "checkcounts.h"
 #include "i18n.h"
 #include "migrate.h"
 #include "store.h"
+
+/* How fast a check reads a file (see check_estimate_seconds). */
+#define FULL_MB_PER_S 25.0
+#define QUICK_MB_PER_S 50.0
 
 /* Adds one finding to l, in words while there is room. */
 static void note(struct check_list *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -42,14 +48,15 @@ static bool about_values(const char *msg)
 	return strncmp(msg, "CHECK constraint failed in ", 27) == 0 || strncmp(msg, "NULL value in ", 14) == 0;
 }
 
-/* Runs integrity_check; false when the file is too damaged to go on. */
+/* Runs integrity_check (quick_check when r->quick); false when the file is too damaged to go on. */
 static bool integrity(struct store *s, struct check_report *r)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	r->integrity_ok = true;
-	if (sqlite3_prepare_v2(store_db(s), "PRAGMA integrity_check(100)", -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(store_db(s), r->quick ? "PRAGMA quick_check(100)" : "PRAGMA integrity_check(100)",
+	                       -1, &st, NULL) != SQLITE_OK) {
 		r->integrity_ok = false;
 		snprintf(r->integrity, sizeof r->integrity, "%s", sqlite3_errmsg(store_db(s)));
 		return false;
@@ -122,20 +129,40 @@ static bool table_exists(struct store *s, const char *name)
 	return found;
 }
 
-/* The rows of one foreign key of table whose value has no row in parent. */
-static int dangling(struct store *s, struct check_report *r, const char *table, const char *col,
-                    const char *parent, const char *pcol, struct error *err)
+/* The foreign keys of one table: column, parent table, parent column. */
+struct fkeys {
+	char table[64];
+	int n;
+	char col[16][64], parent[16][64], pcol[16][64];
+};
+
+/*
+ * The rows of table whose value of one of its foreign keys has no row in
+ * the parent table: one pass over the table, every key looked up.
+ */
+static int dangling(struct store *s, struct check_report *r, const struct fkeys *fk, struct error *err)
 {
-	char *label = row_label(table, r->schema_version >= 3), *sql;
+	char *label = row_label(fk->table, r->schema_version >= 3), *cols = NULL, *where = NULL, *sql;
 	sqlite3_stmt *st;
-	int rc;
+	int rc, i;
 
 	if (label == NULL)
 		return error_set(err, ERROR_RUNTIME, _("out of memory"));
-	sql = sqlite3_mprintf("SELECT %s, x.\"%w\" FROM \"%w\" x WHERE x.\"%w\" IS NOT NULL"
-	                      " AND NOT EXISTS (SELECT 1 FROM \"%w\" p WHERE p.\"%w\" = x.\"%w\")",
-	                      label, col, table, col, parent, pcol, col);
+	for (i = 0; i < fk->n; i++) {
+		char *cond = sqlite3_mprintf("(x.\"%w\" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM \"%w\" p WHERE p.\"%w\" = x.\"%w\"))",
+		                             fk->col[i], fk->parent[i], fk->pcol[i], fk->col[i]);
+
+		cols = cond != NULL ? sqlite3_mprintf("%z, x.\"%w\", %s", cols, fk->col[i], cond) : NULL;
+		where = cond != NULL ? sqlite3_mprintf("%z%s%s", where, i > 0 ? " OR " : "", cond) : NULL;
+		sqlite3_free(cond);
+		if (cols == NULL || where == NULL)
+			break;
+	}
+	sql = cols != NULL && where != NULL
+	      ? sqlite3_mprintf("SELECT %s%s FROM \"%w\" x WHERE %s", label, cols, fk->table, where) : NULL;
 	sqlite3_free(label);
+	sqlite3_free(cols);
+	sqlite3_free(where);
 	if (sql == NULL)
 		return error_set(err, ERROR_RUNTIME, _("out of memory"));
 	rc = store_prepare(s, sql, &st, err);
@@ -143,10 +170,15 @@ static int dangling(struct store *s, struct check_report *r, const char *table, 
 	if (rc != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char val[80];
+		for (i = 0; i < fk->n; i++) {
+			char val[80];
 
-		value_text(st, 1, val, sizeof val);
-		note(&r->refs, _("%s: %s '%s': there is no such %s"), col_text(st, 0), col, val, parent);
+			if (!sqlite3_column_int(st, 2 + 2 * i))
+				continue;
+			value_text(st, 1 + 2 * i, val, sizeof val);
+			note(&r->refs, _("%s: %s '%s': there is no such %s"), col_text(st, 0), fk->col[i], val,
+			     fk->parent[i]);
+		}
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("checking references"));
@@ -154,10 +186,12 @@ static int dangling(struct store *s, struct check_report *r, const char *table, 
 
 /*
  * Every reference to a row that does not exist (also when foreign keys were
- * off in the sqlite3 shell): each foreign key of each table, looked up.
+ * off in the sqlite3 shell): each foreign key of each table looked up, in
+ * one pass over the table.
  */
 static int references(struct store *s, struct check_report *r, struct error *err)
 {
+	struct fkeys fk;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -167,19 +201,26 @@ static int references(struct store *s, struct check_report *r, struct error *err
 	                  " WHERE m.type = 'table' ORDER BY m.name, f.id",
 	                  &st, err) != 0)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char table[64], col[64], parent[64], pcol[64];
-
-		snprintf(table, sizeof table, "%s", col_text(st, 0));
-		snprintf(col, sizeof col, "%s", col_text(st, 1));
-		snprintf(parent, sizeof parent, "%s", col_text(st, 2));
-		snprintf(pcol, sizeof pcol, "%s", col_text(st, 3));
-		if (!table_exists(s, parent))
-			continue; /* a missing table is reported on its own */
-		if (dangling(s, r, table, col, parent, pcol, err) != 0) {
-			sqlite3_finalize(st);
-			return -1;
+	memset(&fk, 0, sizeof fk);
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (fk.n > 0 && (rc != SQLITE_ROW || strcmp(fk.table, col_text(st, 0)) != 0 ||
+		                 fk.n == (int)(sizeof fk.col / sizeof fk.col[0]))) {
+			if (dangling(s, r, &fk, err) != 0) {
+				sqlite3_finalize(st);
+				return -1;
+			}
+			fk.n = 0;
 		}
+		if (rc != SQLITE_ROW)
+			break;
+		if (!table_exists(s, col_text(st, 2)))
+			continue; /* a missing table is reported on its own */
+		snprintf(fk.table, sizeof fk.table, "%s", col_text(st, 0));
+		snprintf(fk.col[fk.n], sizeof fk.col[0], "%s", col_text(st, 1));
+		snprintf(fk.parent[fk.n], sizeof fk.parent[0], "%s", col_text(st, 2));
+		snprintf(fk.pcol[fk.n], sizeof fk.pcol[0], "%s", col_text(st, 3));
+		fk.n++;
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : store_fail(s, err, _("checking references"));
@@ -247,9 +288,115 @@ static void say_cycle(struct check_report *r, struct node *v, int k)
 }
 
 /*
+ * Each item's parent, as numbers, in 32 bits: the parent's number in the
+ * low bits (TOP: none; MISSING: a parent that does not exist), what the
+ * walk knows of the item in the high ones.
+ */
+#define UP_BITS 29
+#define UP_MASK ((1u << UP_BITS) - 1)
+#define UP_TOP 0u
+#define UP_MISSING UP_MASK
+enum { N_ABSENT, N_UNKNOWN, N_WALKING, N_REACHED, N_LOST };
+#define N_STATE(v) ((v) >> UP_BITS)
+#define N_SET(v, st) (((v) & UP_MASK) | (uint32_t)(st) << UP_BITS)
+
+/*
+ * Whether every item is reached from the top, told quickly: the pairs of
+ * numbers (item, parent) read from two indexes alone (the tree's and the
+ * keys'), in the order of the keys, then each item's line of parents
+ * followed in memory (4 bytes an item). Returns 0 with *all set, 1 when it
+ * cannot tell (numbers too large or sparse, an index missing): then the
+ * walk in SQL tells; -1 with err set.
+ */
+static int tree_all_reached(struct store *s, bool *all, struct error *err)
+{
+	sqlite3_stmt *st;
+	uint32_t *up = NULL;
+	long long max_no = 0, count = 0, i;
+	int rc, ret = 1;
+
+	*all = false;
+	if (store_prepare(s, "SELECT ifnull(max(no), 0), count(*) FROM item", &st, err) != 0)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		max_no = sqlite3_column_int64(st, 0);
+		count = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, err, _("checking the tree of items"));
+	if (max_no < 0 || max_no >= (long long)UP_MISSING || max_no > 4 * count + 1024)
+		return 1;
+	if (sqlite3_prepare_v2(store_db(s),
+	                       "SELECT c.no, c.parent_id IS NULL, p.no FROM item c INDEXED BY item_parent"
+	                       " LEFT JOIN item p ON p.id = c.parent_id",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return 1;
+	up = calloc((size_t)max_no + 1, sizeof *up);
+	if (up == NULL) {
+		sqlite3_finalize(st);
+		return error_set(err, ERROR_RUNTIME, _("out of memory"));
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long no = sqlite3_column_int64(st, 0), p = sqlite3_column_int64(st, 2);
+		uint32_t parent;
+
+		if (no < 1 || no > max_no || N_STATE(up[no]) != N_ABSENT)
+			goto done; /* not what a number should be: the walk in SQL says which */
+		if (sqlite3_column_int(st, 1))
+			parent = UP_TOP;
+		else if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+			parent = UP_MISSING;
+		else if (p >= 1 && p <= max_no)
+			parent = (uint32_t)p;
+		else
+			goto done;
+		up[no] = N_SET(parent, N_UNKNOWN);
+	}
+	if (rc != SQLITE_DONE) {
+		ret = store_fail(s, err, _("checking the tree of items"));
+		goto done;
+	}
+	*all = true;
+	for (i = 1; i <= max_no && *all; i++) {
+		long long k = i;
+		int verdict;
+
+		if (N_STATE(up[i]) != N_UNKNOWN)
+			continue;
+		/* Up the line of parents until the top, an item already known, a missing parent or this walk again. */
+		while (N_STATE(up[k]) == N_UNKNOWN) {
+			uint32_t parent = up[k] & UP_MASK;
+
+			up[k] = N_SET(up[k], N_WALKING);
+			if (parent == UP_TOP || parent == UP_MISSING)
+				break;
+			k = parent;
+		}
+		if (N_STATE(up[k]) == N_WALKING)
+			verdict = (up[k] & UP_MASK) == UP_TOP ? N_REACHED : N_LOST; /* the top, a missing parent or a cycle */
+		else
+			verdict = N_STATE(up[k]) == N_REACHED ? N_REACHED : N_LOST; /* known, or absent */
+		if (verdict == N_LOST)
+			*all = false;
+		for (k = i; N_STATE(up[k]) == N_WALKING; k = up[k] & UP_MASK) {
+			up[k] = N_SET(up[k], verdict);
+			if ((up[k] & UP_MASK) == UP_TOP || (up[k] & UP_MASK) == UP_MISSING)
+				break;
+		}
+	}
+	ret = 0;
+done:
+	sqlite3_finalize(st);
+	free(up);
+	return ret;
+}
+
+/*
  * Items the tree cannot reach from the top: those in a cycle of parents,
- * under a parent that does not exist, and below them. One walk down from
- * the top in SQL (each item once), then a walk over the few left.
+ * under a parent that does not exist, and below them. First whether there
+ * are any (tree_all_reached, or one walk down from the top in SQL, each
+ * item once); when there are, which (a walk over the few left).
  */
 static int tree(struct store *s, struct check_report *r, struct error *err)
 {
@@ -261,7 +408,25 @@ static int tree(struct store *s, struct check_report *r, struct error *err)
 	struct node *v = NULL;
 	sqlite3_stmt *st;
 	int n = 0, cap = 0, rc, i, ret = -1;
+	bool all;
 
+	rc = tree_all_reached(s, &all, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		long reached = 0, items = 0;
+
+		if (store_query_long(s,
+		                     "WITH RECURSIVE reach(id) AS (SELECT id FROM item WHERE parent_id IS NULL"
+		                     " UNION ALL SELECT i.id FROM item i JOIN reach ON i.parent_id = reach.id)"
+		                     " SELECT count(*) FROM reach",
+		                     &reached, err) != 0 ||
+		    store_query_long(s, "SELECT count(*) FROM item", &items, err) != 0)
+			return -1;
+		all = reached == items;
+	}
+	if (all)
+		return 0;
 	if (store_prepare(s, sql, &st, err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -541,43 +706,60 @@ static int ranges(struct store *s, struct check_report *r, struct error *err)
 
 /* ------------------------------------------------------------------ all */
 
-/* The counts kept by triggers (tally) against the items as they are: one pass over the items. */
-static int tally(struct store *s, struct check_report *r, struct error *err)
-{
-	static const char sql[] =
-		"WITH actual(dim, key, n, done, psum, pn) AS ("
-		" SELECT 'all', '', count(*), count(*) FILTER (WHERE status = 4), ifnull(sum(progress), 0), count(progress)"
-		"  FROM item WHERE archived = 0"
-		" UNION ALL SELECT 'status', status, count(*), count(*) FILTER (WHERE status = 4),"
-		"  ifnull(sum(progress), 0), count(progress) FROM item WHERE archived = 0 GROUP BY status"
-		" UNION ALL SELECT 'kind', kind, count(*), count(*) FILTER (WHERE status = 4),"
-		"  ifnull(sum(progress), 0), count(progress) FROM item WHERE archived = 0 GROUP BY kind"
-		" UNION ALL SELECT 'year', ifnull(year, ''), count(*), count(*) FILTER (WHERE status = 4),"
-		"  ifnull(sum(progress), 0), count(progress) FROM item WHERE archived = 0 GROUP BY year"
-		" UNION ALL SELECT 'unit', ifnull(lead_unit_id, ''), count(*), count(*) FILTER (WHERE status = 4),"
-		"  ifnull(sum(progress), 0), count(progress) FROM item WHERE archived = 0 GROUP BY lead_unit_id)"
-		" SELECT (SELECT count(*) FROM (SELECT dim, key, n, done, psum, pn FROM actual"
-		"  EXCEPT SELECT dim, key, n, done, progress_sum, progress_n FROM tally WHERE n <> 0))"
-		" + (SELECT count(*) FROM (SELECT dim, key, n, done, progress_sum, progress_n FROM tally WHERE n <> 0"
-		"  EXCEPT SELECT dim, key, n, done, psum, pn FROM actual))";
-	long differ = 0;
+struct steps {
+	const struct check_options *opt;
+	const char *what;
+	int step, steps;
+};
 
-	if (store_query_long(s, sql, &differ, err) != 0)
-		return -1;
-	r->tally_ok = differ == 0;
+/* SQLite calls this now and then during a long statement: the caller hears the step again. */
+static int tick(void *ctx)
+{
+	struct steps *p = ctx;
+
+	p->opt->progress(p->opt->ctx, p->what, p->step, p->steps);
 	return 0;
 }
 
-int check_run(struct store *s, struct check_report *r, struct error *err)
+static void start(struct steps *p, const char *what)
+{
+	p->what = what;
+	p->step++;
+	if (p->opt != NULL && p->opt->progress != NULL)
+		p->opt->progress(p->opt->ctx, what, p->step, p->steps);
+}
+
+static int counts(struct store *s, struct check_report *r, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, "SELECT count(*) FILTER (WHERE archived = 0), count(*) FILTER (WHERE archived = 1) FROM item",
+	                  &st, err) != 0)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->items = (long)sqlite3_column_int64(st, 0);
+		r->archived = (long)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, err, _("counting items"));
+	if (store_query_long(s, "SELECT count(*) FROM document", &r->documents, err) != 0 ||
+	    store_query_long(s, "SELECT count(*) FROM unit", &r->units, err) != 0 ||
+	    store_query_long(s, "SELECT count(*) FROM locality", &r->localities, err) != 0 ||
+	    (r->schema_version >= 3 &&
+	     store_query_long(s, "SELECT count(*) FROM change", &r->changes, err) != 0) ||
+	    store_query_long(s, "SELECT count(*) FROM history", &r->history, err) != 0 ||
+	    store_query_long(s, "SELECT count(*) FROM comment", &r->comments, err) != 0)
+		return -1;
+	return 0;
+}
+
+static int run(struct store *s, struct steps *p, struct check_report *r, struct error *err)
 {
 	int rc;
 
-	memset(r, 0, sizeof *r);
-	r->schema_version = store_schema_version(s);
-	r->schema_latest = migrate_latest();
-	r->search_index = -1;
-	r->tally_ok = -1;
-
+	start(p, r->quick ? _("SQLite's quick check") : _("SQLite's integrity check"));
 	if (!integrity(s, r))
 		return 0; /* too damaged to go on; the report says so */
 	if (r->schema_version >= r->schema_latest) {
@@ -591,31 +773,61 @@ int check_run(struct store *s, struct check_report *r, struct error *err)
 			return 0; /* the checks below need every table */
 		}
 	}
+	start(p, _("references"));
 	if (references(s, r, err) != 0)
 		return -1;
 	if (r->schema_version < 1)
 		return 0;
+	start(p, _("the search index"));
 	if (r->schema_version >= 2 && store_read_only(s) == STORE_RO_NO) {
 		/* FTS5 checks its index against the item table; it changes nothing. */
 		rc = sqlite3_exec(store_db(s), "INSERT INTO item_fts (item_fts, rank) VALUES ('integrity-check', 1)",
 		                  NULL, NULL, NULL);
 		r->search_index = rc == SQLITE_OK ? 1 : 0;
 	}
-	if (store_query_long(s, "SELECT count(*) FROM item WHERE archived = 0", &r->items, err) != 0 ||
-	    store_query_long(s, "SELECT count(*) FROM item WHERE archived = 1", &r->archived, err) != 0 ||
-	    store_query_long(s, "SELECT count(*) FROM document", &r->documents, err) != 0 ||
-	    store_query_long(s, "SELECT count(*) FROM unit", &r->units, err) != 0 ||
-	    store_query_long(s, "SELECT count(*) FROM locality", &r->localities, err) != 0 ||
-	    (r->schema_version >= 3 &&
-	     store_query_long(s, "SELECT count(*) FROM change", &r->changes, err) != 0) ||
-	    store_query_long(s, "SELECT count(*) FROM history", &r->history, err) != 0 ||
-	    store_query_long(s, "SELECT count(*) FROM comment", &r->comments, err) != 0)
+	start(p, _("the tree of items"));
+	if (counts(s, r, err) != 0 || tree(s, r, err) != 0)
 		return -1;
-	if (tree(s, r, err) != 0 || ranges(s, r, err) != 0 || texts(s, r, err) != 0)
+	start(p, _("values"));
+	if (ranges(s, r, err) != 0 || texts(s, r, err) != 0)
 		return -1;
-	if (r->schema_version >= 3 && tally(s, r, err) != 0)
-		return -1;
+	start(p, _("the kept counts"));
+	if (r->schema_version >= 3) {
+		bool same;
+
+		if (check_kept_counts(s, &same, err) != 0)
+			return -1;
+		r->tally_ok = same;
+	}
 	return 0;
+}
+
+int check_run(struct store *s, const struct check_options *opt, struct check_report *r,
+              struct error *err)
+{
+	struct steps p = { opt, NULL, 0, 6 };
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	r->schema_version = store_schema_version(s);
+	r->schema_latest = migrate_latest();
+	r->search_index = -1;
+	r->tally_ok = -1;
+	r->quick = opt != NULL && opt->quick;
+	if (opt != NULL && opt->progress != NULL)
+		store_set_interrupt(s, tick, &p);
+	rc = run(s, &p, r, err);
+	if (opt != NULL && opt->progress != NULL)
+		store_set_interrupt(s, NULL, NULL);
+	return rc;
+}
+
+long check_estimate_seconds(long long bytes, bool quick)
+{
+	/* Measured by the benchmark, rounded down: 1.4 GB (a million items) in 38 to 42 s, quick 18 to 27 s, on 2 shared cores. */
+	double mb = (double)bytes / 1e6;
+
+	return (long)(mb / (quick ? QUICK_MB_PER_S : FULL_MB_PER_S) + 0.5);
 }
 
 bool check_ok(const struct check_report *r)

@@ -44,7 +44,7 @@ static const char *const usage_lines[] = {
 	N_("  hoso report [--format txt|html|pdf] [--as-of DATE] [--since DATE]\n"
 	   "              [--status S] [--kind K] [--year Y] [--search TEXT] [--output FILE]\n"
 	   "                                                   a status report for a meeting\n"),
-	N_("  hoso check                                       integrity and schema version\n"),
+	N_("  hoso check [--quick]                             integrity and schema version\n"),
 	N_("  hoso backup FILE                                 a consistent copy of the database\n"),
 	N_("  hoso backup --restore FILE                       the database made what the copy FILE holds\n"),
 	N_("  hoso add --kind K --title T [--parent ID] [FIELD=VALUE ...]   a new item\n"),

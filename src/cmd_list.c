@@ -9,13 +9,12 @@
 #include "cli.h"
 #include "i18n.h"
 #include "itemquery.h"
+#include "itemstream.h"
 #include "listfmt.h"
 #include "refdata.h"
 #include "store.h"
 
 enum { OPT_STATUS = OPT_FIRST_COMMAND_OPTION, OPT_KIND, OPT_YEAR, OPT_SEARCH, OPT_SORT, OPT_FORMAT };
-
-#define PAGE 256
 
 static int parse_statuses(const char *arg, unsigned *mask)
 {
@@ -120,14 +119,16 @@ int cmd_list(struct context *c, int argc, char **argv)
 	};
 	struct item_view view = { .sort = ISORT_NO };
 	struct list_options lo = { .format = FORMAT_TABLE };
-	struct item_pager *pager = NULL;
+	struct item_stream *stream = NULL;
 	struct list_writer *w = NULL;
-	struct item_row rows[PAGE];
+	struct item_row row;
 	struct error err = { 0 };
 	const char *arg[OPT_FORMAT - OPT_STATUS + 1] = { NULL };
-	int opt, status = EXIT_OK, exit_now = -1, got, i;
+	int opt, status = EXIT_OK, exit_now = -1, got;
 
-	memset(rows, 0, sizeof rows);
+	/* Written in large blocks (set before anything is written); a terminal sees each line as it comes. */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
 	optind = 0; /* GNU getopt starts afresh (the first pass stopped at the command) */
 	/* Take the values first: they are checked once the settings (and the language) are read. */
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -186,35 +187,18 @@ int cmd_list(struct context *c, int argc, char **argv)
 		}
 	}
 	lo.inert = isatty(STDOUT_FILENO);
-	if (item_pager_open(&pager, c->store, &view, NULL, ITEM_PAGER_EXPAND_ALL, &err) != 0)
+	if (item_stream_open(&stream, c->store, &view, &err) != 0)
 		return cli_fail(&err);
 	w = list_writer_new(stdout, &lo);
 	if (w == NULL) {
-		item_pager_close(&pager);
+		item_stream_close(&stream);
 		error_set(&err, ERROR_RUNTIME, _("out of memory"));
 		return cli_fail(&err);
 	}
-	got = item_pager_first(pager, rows, PAGE, &err);
-	while (got > 0) {
-		for (i = 0; i < got; i++)
-			list_writer_row(w, &rows[i]);
-		if (got < PAGE)
-			break;
-		{
-			struct item_row last = { 0 };
-
-			if (item_row_copy(&last, &rows[got - 1]) != 0) {
-				got = error_set(&err, ERROR_RUNTIME, _("out of memory"));
-				break;
-			}
-			got = item_pager_next(pager, &last, rows, PAGE, &err);
-			item_row_clear(&last);
-		}
-	}
+	while ((got = item_stream_next(stream, &row, &err)) > 0)
+		list_writer_row(w, &row);
 	list_writer_finish(&w);
-	for (i = 0; i < PAGE; i++)
-		item_row_clear(&rows[i]);
-	item_pager_close(&pager);
+	item_stream_close(&stream);
 	if (got < 0)
 		return cli_fail(&err);
 	return EXIT_OK;

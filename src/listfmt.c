@@ -19,16 +19,57 @@ struct list_writer {
 	struct list_options opt;
 	int widths[NCOLS];
 	int rows;
-	char *buf;
+	char *buf;                /* a cell fitted to its column */
 	size_t bufsz;
+	char *title;              /* a title indented by its depth */
+	size_t titlesz;
+	struct strbuf field;      /* a CSV field made well-formed */
 };
+
+/* Writes n spaces. */
+static void spaces(FILE *out, int n)
+{
+	static const char blank[] = "                                ";
+
+	while (n > 0) {
+		int k = n < (int)sizeof blank - 1 ? n : (int)sizeof blank - 1;
+
+		fwrite(blank, 1, (size_t)k, out);
+		n -= k;
+	}
+}
+
+/* The length of s when it is printable ASCII alone (one cell a byte, nothing to make inert), else -1. */
+static int ascii_len(const char *s)
+{
+	const char *p;
+
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
+			return -1;
+	return (int)(p - s);
+}
 
 /* Writes s fitted to cols cells (no limit when cols <= 0), padded unless last. */
 static void cell(struct list_writer *w, const char *s, int cols, bool right, bool last)
 {
 	int flags = last ? TEXT_ELLIPSIS : TEXT_ELLIPSIS | TEXT_PAD | (right ? TEXT_RIGHT : 0);
 	int limit = cols > 0 ? cols : 1 << 20;
-	size_t need = strlen(s != NULL ? s : "") * 4 + (size_t)(cols > 0 ? cols : 0) + 16;
+	int n = ascii_len(s != NULL ? s : "");
+	size_t need;
+
+	/* Numbers, dates, codes, names of kinds and statuses: what text_fit would write, without it. */
+	if (n >= 0 && n <= limit) {
+		int pad = last || cols <= 0 ? 0 : cols - n;
+
+		if (right)
+			spaces(w->out, pad);
+		fwrite(s != NULL ? s : "", 1, (size_t)n, w->out);
+		if (!right)
+			spaces(w->out, pad);
+		return;
+	}
+	need = strlen(s != NULL ? s : "") * 4 + (size_t)(cols > 0 ? cols : 0) + 16;
 
 	if (need > w->bufsz) {
 		char *p = realloc(w->buf, need);
@@ -112,9 +153,16 @@ static void table_row(struct list_writer *w, const struct item_row *r)
 	const char *v[NCOLS];
 	size_t tlen = strlen(r->title) + (size_t)r->depth * 2 + 1;
 
-	title = malloc(tlen);
-	if (title == NULL)
-		return;
+	/* One buffer for every row's title: no allocation per row. */
+	if (tlen > w->titlesz) {
+		char *p = realloc(w->title, tlen);
+
+		if (p == NULL)
+			return;
+		w->title = p;
+		w->titlesz = tlen;
+	}
+	title = w->title;
 	memset(title, ' ', (size_t)r->depth * 2);
 	strcpy(title + r->depth * 2, r->title);
 	snprintf(no, sizeof no, "%ld", r->no);
@@ -132,7 +180,6 @@ static void table_row(struct list_writer *w, const struct item_row *r)
 	v[C_UNIT] = r->unit;
 	v[C_TITLE] = title;
 	table_line(w, v, r->display_status);
-	free(title);
 }
 
 /* ------------------------------------------------------------------ CSV */
@@ -153,7 +200,7 @@ static bool real_replacement(const char *s, size_t n)
  */
 static void csv_field(struct list_writer *w, const char *s, size_t n, bool last)
 {
-	struct strbuf b = STRBUF_INIT;
+	struct strbuf *b = &w->field;
 	const char *text, *p;
 	char *inert = NULL;
 	size_t i = 0, len;
@@ -163,22 +210,27 @@ static void csv_field(struct list_writer *w, const char *s, size_t n, bool last)
 		s = "";
 	if (n == 0)
 		n = strlen(s);
+	strbuf_reset(b);
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c != 0 && c < 0x80) {
-			strbuf_add(&b, s + i, 1);
-			i++;
+			size_t run = 1;
+
+			while (i + run < n && s[i + run] != 0 && (unsigned char)s[i + run] < 0x80)
+				run++;
+			strbuf_add(b, s + i, run);
+			i += run;
 			continue;
 		}
 		len = c == 0 ? 1 : utf8_decode(s + i, n - i, &cp);
 		if (c == 0 || (cp == 0xFFFD && !real_replacement(s + i, len)))
-			strbuf_puts(&b, REPLACEMENT);
+			strbuf_puts(b, REPLACEMENT);
 		else
-			strbuf_add(&b, s + i, len);
+			strbuf_add(b, s + i, len);
 		i += len;
 	}
-	text = strbuf_str(&b);
+	text = strbuf_str(b);
 	if (w->opt.inert && (inert = text_inert_dup(text)) != NULL)
 		text = inert;
 	if (strpbrk(text, ",\"\r\n") != NULL) {
@@ -194,7 +246,6 @@ static void csv_field(struct list_writer *w, const char *s, size_t n, bool last)
 	}
 	fputs(last ? "\r\n" : ",", w->out);
 	free(inert);
-	strbuf_free(&b);
 }
 
 static const char *const csv_head[] = {
@@ -383,6 +434,8 @@ void list_writer_finish(struct list_writer **wp)
 	if (w->opt.format == FORMAT_JSON)
 		fputs(w->rows > 0 ? "\n]\n" : "]\n", w->out);
 	free(w->buf);
+	free(w->title);
+	strbuf_free(&w->field);
 	free(w);
 	*wp = NULL;
 }
