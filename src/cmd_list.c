@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_filter.h"
 #include "i18n.h"
 #include "itemquery.h"
 #include "itemstream.h"
@@ -15,32 +16,6 @@
 #include "store.h"
 
 enum { OPT_STATUS = OPT_FIRST_COMMAND_OPTION, OPT_KIND, OPT_YEAR, OPT_SEARCH, OPT_SORT, OPT_FORMAT };
-
-static int parse_statuses(const char *arg, unsigned *mask)
-{
-	char *copy = strdup(arg), *tok, *save = NULL;
-	int status = EXIT_OK;
-
-	if (copy == NULL)
-		return EXIT_RUNTIME;
-	for (tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
-		int s;
-
-		while (*tok == ' ')
-			tok++;
-		s = status_parse(tok);
-		if (s == 0) {
-			status = cli_usage_error(_("--status: unknown status '%s' (one of planned, in_progress, suspended, done, cancelled, overdue)"),
-			                         tok);
-			break;
-		}
-		*mask |= 1u << s;
-	}
-	if (status == EXIT_OK && *mask == 0)
-		status = cli_usage_error(_("--status: no status given"));
-	free(copy);
-	return status;
-}
 
 static int parse_sort(const char *arg, struct item_view *v)
 {
@@ -65,17 +40,6 @@ static int parse_sort(const char *arg, struct item_view *v)
 		else if (strcmp(colon + 1, "asc") != 0)
 			return cli_usage_error(_("--sort: '%s' should be 'asc' or 'desc'"), colon + 1);
 	}
-	return EXIT_OK;
-}
-
-static int parse_year(const char *arg, int *year)
-{
-	char *end;
-	long y = strtol(arg, &end, 10);
-
-	if (*arg < '0' || *arg > '9' || *end != '\0' || y < 1900 || y > 2200)
-		return cli_usage_error(_("--year: '%s' is not a year (1900 to 2200)"), arg);
-	*year = (int)y;
 	return EXIT_OK;
 }
 
@@ -144,18 +108,11 @@ int cmd_list(struct context *c, int argc, char **argv)
 		return cli_usage_error(_("list: unexpected argument '%s'"), argv[optind]);
 	if ((status = cli_prepare(c)) != EXIT_OK)
 		return status;
-	if (arg[0] != NULL && (status = parse_statuses(arg[0], &view.filter.statuses)) != EXIT_OK)
-		return status;
-	if (arg[1] != NULL && (view.filter.kind = kind_parse(arg[1])) == 0)
-		return cli_usage_error(_("--kind: unknown kind '%s' (one of task, scheme, project, pilot, event, agreement, recommendation)"),
-		                       arg[1]);
-	if (arg[2] != NULL && (status = parse_year(arg[2], &view.filter.year)) != EXIT_OK)
-		return status;
-	if (arg[3] != NULL) {
-		if (strlen(arg[3]) >= sizeof view.filter.search)
-			return cli_usage_error(_("--search: the text is too long (at most %zu bytes)"),
-			                       sizeof view.filter.search - 1);
-		snprintf(view.filter.search, sizeof view.filter.search, "%s", arg[3]);
+	{
+		struct cli_filter_args fa = { arg[0], arg[1], arg[2], arg[3] };
+
+		if ((status = cli_parse_filter(&fa, &view.filter)) != EXIT_OK)
+			return status;
 	}
 	if (arg[4] != NULL && (status = parse_sort(arg[4], &view)) != EXIT_OK)
 		return status;

@@ -22,9 +22,10 @@ static bool real_replacement(const char *s, size_t n)
  * on a terminal in the inert form of the screens. Quoted (RFC 4180) when it
  * holds a comma, a quote, a CR or an LF.
  */
-void csv_write_field(FILE *out, const char *s, size_t n, bool inert, bool last)
+void csv_write_field(FILE *out, struct strbuf *scratch, const char *s, size_t n, bool inert, bool last)
 {
-	struct strbuf b = STRBUF_INIT;
+	struct strbuf own = STRBUF_INIT;
+	struct strbuf *b = scratch != NULL ? scratch : &own;
 	const char *text, *p;
 	char *shown = NULL;
 	size_t i = 0, len;
@@ -34,22 +35,27 @@ void csv_write_field(FILE *out, const char *s, size_t n, bool inert, bool last)
 		s = "";
 	if (n == 0)
 		n = strlen(s);
+	strbuf_reset(b);
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c != 0 && c < 0x80) {
-			strbuf_add(&b, s + i, 1);
-			i++;
+			size_t run = 1;
+
+			while (i + run < n && s[i + run] != 0 && (unsigned char)s[i + run] < 0x80)
+				run++;
+			strbuf_add(b, s + i, run);
+			i += run;
 			continue;
 		}
 		len = c == 0 ? 1 : utf8_decode(s + i, n - i, &cp);
 		if (c == 0 || (cp == 0xFFFD && !real_replacement(s + i, len)))
-			strbuf_puts(&b, REPLACEMENT);
+			strbuf_puts(b, REPLACEMENT);
 		else
-			strbuf_add(&b, s + i, len);
+			strbuf_add(b, s + i, len);
 		i += len;
 	}
-	text = strbuf_str(&b);
+	text = strbuf_str(b);
 	if (inert && (shown = text_inert_dup(text)) != NULL)
 		text = shown;
 	if (strpbrk(text, ",\"\r\n") != NULL) {
@@ -65,7 +71,7 @@ void csv_write_field(FILE *out, const char *s, size_t n, bool inert, bool last)
 	}
 	fputs(last ? "\r\n" : ",", out);
 	free(shown);
-	strbuf_free(&b);
+	strbuf_free(&own);
 }
 
 /* ------------------------------------------------------------------ JSON */

@@ -13,13 +13,16 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct strbuf;
+
 /*
  * Writes the n bytes at s (n 0: up to the first NUL; s NULL: empty) as one
  * CSV field (RFC 4180: quoted when it holds a comma, a quote, CR or LF),
  * then "," or, with last, CRLF. inert: in the form the screens show (for a
- * terminal).
+ * terminal). scratch: a buffer to reuse from field to field (NULL: one of
+ * its own, freed before it returns).
  */
-void csv_write_field(FILE *out, const char *s, size_t n, bool inert, bool last);
+void csv_write_field(FILE *out, struct strbuf *scratch, const char *s, size_t n, bool inert, bool last);
 
 /* Writes the n bytes at s (0: up to the first NUL; NULL: "") as a JSON string. */
 void json_write_string(FILE *out, const char *s, size_t n);

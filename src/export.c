@@ -54,35 +54,44 @@ static int each_record(struct store *s, enum record_kind k,
 
 /* ------------------------------------------------------------------ CSV */
 
+/* Where the rows go, and the buffer each field is made in (one for the whole file). */
+struct csv_ctx {
+	FILE *out;
+	struct strbuf field;
+};
+
 static int csv_row(void *ctx, const struct record *r, struct error *err)
 {
-	FILE *out = ctx;
+	struct csv_ctx *c = ctx;
 	int n, i;
 	char buf[32];
 
 	(void)err;
 	fields_of(r->kind, &n);
-	csv_write_field(out, r->id, 0, false, false);
+	csv_write_field(c->out, &c->field, r->id, 0, false, false);
 	snprintf(buf, sizeof buf, "%ld", r->no);
-	csv_write_field(out, buf, 0, false, false);
+	csv_write_field(c->out, &c->field, buf, 0, false, false);
 	snprintf(buf, sizeof buf, "%ld", r->version);
-	csv_write_field(out, buf, 0, false, false);
+	csv_write_field(c->out, &c->field, buf, 0, false, false);
 	for (i = 0; i < n; i++)
-		csv_write_field(out, r->v[i], 0, false, i == n - 1);
+		csv_write_field(c->out, &c->field, r->v[i], 0, false, i == n - 1);
 	return 0;
 }
 
 static int write_csv(struct store *s, FILE *out, bool bom, struct error *err)
 {
-	int n, i;
+	struct csv_ctx c = { out, STRBUF_INIT };
+	int n, i, rc;
 	const struct field *fs = fields_of(REC_ITEM, &n);
 
 	if (bom)
 		fputs("\xEF\xBB\xBF", out);
 	fputs("id,no,version,", out);
 	for (i = 0; i < n; i++)
-		csv_write_field(out, fs[i].name, 0, false, i == n - 1);
-	return each_record(s, REC_ITEM, csv_row, out, err);
+		csv_write_field(out, &c.field, fs[i].name, 0, false, i == n - 1);
+	rc = each_record(s, REC_ITEM, csv_row, &c, err);
+	strbuf_free(&c.field);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ JSON */

@@ -6,6 +6,7 @@
 
 #include "columns.h"
 #include "date.h"
+#include "escape.h"
 #include "i18n.h"
 #include "listfmt.h"
 #include "refdata.h"
@@ -184,70 +185,6 @@ static void table_row(struct list_writer *w, const struct item_row *r)
 
 /* ------------------------------------------------------------------ CSV */
 
-#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
-
-/* True when the n bytes at s are a U+FFFD that was in the text, not made by utf8_decode. */
-static bool real_replacement(const char *s, size_t n)
-{
-	return n == 3 && memcmp(s, REPLACEMENT, 3) == 0;
-}
-
-/*
- * One field: the n bytes at s (0: up to the first NUL) as well-formed UTF-8,
- * every character kept but a NUL and malformed UTF-8, each written U+FFFD;
- * on a terminal in the inert form of the screens. Quoted (RFC 4180) when it
- * holds a comma, a quote, a CR or an LF.
- */
-static void csv_field(struct list_writer *w, const char *s, size_t n, bool last)
-{
-	struct strbuf *b = &w->field;
-	const char *text, *p;
-	char *inert = NULL;
-	size_t i = 0, len;
-	uint32_t cp;
-
-	if (s == NULL)
-		s = "";
-	if (n == 0)
-		n = strlen(s);
-	strbuf_reset(b);
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c != 0 && c < 0x80) {
-			size_t run = 1;
-
-			while (i + run < n && s[i + run] != 0 && (unsigned char)s[i + run] < 0x80)
-				run++;
-			strbuf_add(b, s + i, run);
-			i += run;
-			continue;
-		}
-		len = c == 0 ? 1 : utf8_decode(s + i, n - i, &cp);
-		if (c == 0 || (cp == 0xFFFD && !real_replacement(s + i, len)))
-			strbuf_puts(b, REPLACEMENT);
-		else
-			strbuf_add(b, s + i, len);
-		i += len;
-	}
-	text = strbuf_str(b);
-	if (w->opt.inert && (inert = text_inert_dup(text)) != NULL)
-		text = inert;
-	if (strpbrk(text, ",\"\r\n") != NULL) {
-		fputc('"', w->out);
-		for (p = text; *p != '\0'; p++) {
-			if (*p == '"')
-				fputc('"', w->out);
-			fputc(*p, w->out);
-		}
-		fputc('"', w->out);
-	} else {
-		fputs(text, w->out);
-	}
-	fputs(last ? "\r\n" : ",", w->out);
-	free(inert);
-}
-
 static const char *const csv_head[] = {
 	"no", "id", "parent_id", "depth", "kind", "code", "title", "status", "progress",
 	"start_date", "due_date", "done_date", "year", "lead_unit",
@@ -275,71 +212,12 @@ static void csv_row(struct list_writer *w, const struct item_row *r)
 	v[7] = status_code(r->display_status); v[8] = progress;
 	v[9] = r->start; v[10] = r->due; v[11] = r->done; v[12] = year; v[13] = r->unit;
 	for (i = 0; i < CSV_NCOLS; i++)
-		csv_field(w, v[i], i == 5 ? r->code_len : i == 6 ? r->title_len : i == 13 ? r->unit_len : 0,
-		          i == CSV_NCOLS - 1);
+		csv_write_field(w->out, &w->field, v[i],
+		                i == 5 ? r->code_len : i == 6 ? r->title_len : i == 13 ? r->unit_len : 0,
+		                w->opt.inert, i == CSV_NCOLS - 1);
 }
 
 /* ------------------------------------------------------------------ JSON */
-
-/*
- * True for the characters JSON output escapes beyond what the standard
- * requires: DEL, the C1 controls, the line and paragraph separators (which
- * end a line in JavaScript) and the bidirectional formatting characters.
- */
-static bool json_escaped(uint32_t cp)
-{
-	return cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-	       cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069);
-}
-
-/*
- * The n bytes at s (0: up to the first NUL) as a JSON string: every
- * character kept, a NUL as \u0000; every control and the characters of
- * json_escaped escaped, so that the output shows nothing a terminal acts
- * on; malformed UTF-8 as \ufffd, one for each malformed sequence.
- */
-static void json_string(FILE *out, const char *s, size_t n)
-{
-	size_t i = 0;
-
-	if (s == NULL)
-		s = "";
-	if (n == 0)
-		n = strlen(s);
-	fputc('"', out);
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		uint32_t cp;
-		size_t len;
-
-		if (c < 0x80) {
-			if (c == '"' || c == '\\')
-				fprintf(out, "\\%c", c);
-			else if (c == '\n')
-				fputs("\\n", out);
-			else if (c == '\r')
-				fputs("\\r", out);
-			else if (c == '\t')
-				fputs("\\t", out);
-			else if (c < 0x20 || c == 0x7F)
-				fprintf(out, "\\u%04x", c);
-			else
-				fputc(c, out);
-			i++;
-			continue;
-		}
-		len = utf8_decode(s + i, n - i, &cp);
-		if (cp == 0xFFFD && !real_replacement(s + i, len))
-			fputs("\\ufffd", out); /* malformed UTF-8 in the data */
-		else if (json_escaped(cp))
-			fprintf(out, "\\u%04x", (unsigned)cp);
-		else
-			fwrite(s + i, 1, len, out);
-		i += len;
-	}
-	fputc('"', out);
-}
 
 static void json_opt_string(FILE *out, const char *key, const char *s, size_t n, bool null_if_empty)
 {
@@ -347,7 +225,7 @@ static void json_opt_string(FILE *out, const char *key, const char *s, size_t n,
 	if (null_if_empty && (s == NULL || (*s == '\0' && n == 0)))
 		fputs("null", out);
 	else
-		json_string(out, s, n);
+		json_write_string(out, s, n);
 }
 
 static void json_row(struct list_writer *w, const struct item_row *r)
@@ -399,7 +277,7 @@ struct list_writer *list_writer_new(FILE *out, const struct list_options *opt)
 		break;
 	case FORMAT_CSV:
 		for (i = 0; i < CSV_NCOLS; i++)
-			csv_field(w, csv_head[i], 0, i == CSV_NCOLS - 1);
+			csv_write_field(w->out, &w->field, csv_head[i], 0, w->opt.inert, i == CSV_NCOLS - 1);
 		break;
 	case FORMAT_JSON:
 		fputc('[', out);
