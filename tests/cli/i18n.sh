@@ -13,6 +13,16 @@ check "vi.po has no fuzzy message" sh -c "! echo '$stats' | grep -q fuzzy"
 (cd "$top_srcdir" && xgettext --keyword=_ --keyword=N_ --keyword=C_:1c,2 --from-code=UTF-8 \
 	-o "$tmp/sources.pot" $(grep -v '^#' po/POTFILES.in)) 2>"$tmp/xgettext.err"
 check "every message of the sources is in vi.po" sh -c "msgcmp '$po' '$tmp/sources.pot' 2>'$tmp/msgcmp.err' || { sed 's/^/    /' '$tmp/msgcmp.err' | head -20; false; }"
+# A file of the sources that speaks to the clerk but is not in POTFILES.in
+# keeps its messages out of the template that translators get.
+unlisted=$(cd "$top_srcdir" && for f in $(grep -l '[^A-Za-z_]N\{0,1\}_("' src/*.c ui/*.c); do
+	grep -qx "$f" po/POTFILES.in || printf ' %s' "$f"
+done)
+check "every source file with messages is in po/POTFILES.in${unlisted:+ (not:$unlisted)}" test -z "$unlisted"
+# And no entry of vi.po is for a message the sources no longer have.
+msgmerge -q --no-fuzzy-matching -o "$tmp/merged.po" "$po" "$tmp/sources.pot"
+obsolete=$(grep -c '^#~ msgid' "$tmp/merged.po")
+check "vi.po holds no message the sources no longer use ($obsolete)" test "$obsolete" = 0
 
 db="$tmp/h.db"
 seeded "$db"
