@@ -160,14 +160,45 @@ static int keep_change(struct report *r, sqlite3_stmt *st)
 	return 0;
 }
 
+static int found(void *ctx, const struct item_scan_row *row)
+{
+	(void)row;
+	*(bool *)ctx = true;
+	return 0;
+}
+
+/*
+ * Whether item no passes the statuses of f as the item stood at cut_ms
+ * (its status and due date then, overdue as of the day as_of): 1, 0, or -1
+ * with err set.
+ */
+static int status_was_in(struct store *s, const struct item_filter *f, long no, long long cut_ms,
+                         const char *as_of, struct error *err)
+{
+	struct item_filter only = { .statuses = f->statuses };
+	struct item_scan_options so = { .order = ITEM_SCAN_BY_NO, .today = as_of, .as_of_ms = cut_ms, .only_no = no };
+	struct item_scan *sc = NULL;
+	bool in = false;
+	int rc;
+
+	if (item_scan_open(&sc, s, &only, &so, err) != 0)
+		return -1;
+	rc = item_scan_step(sc, 0, found, &in, err);
+	item_scan_close(&sc);
+	return rc < 0 ? -1 : in;
+}
+
 /*
  * The changes to the items of the view from since_ms to cut_ms (and the
  * documents signed from since to the as-of date), newest first: the first
- * cap kept, the others counted in r->changes_more.
+ * cap kept, the others counted in r->changes_more. The statuses of the
+ * filter are the items' as the report shows them: now when the report is
+ * as of today (past false), else as of cut_ms.
  */
 static int load_changes(struct report *r, struct store *s, const struct report_load_options *o,
-                        long long since_ms, long long cut_ms, struct error *err)
+                        long long since_ms, long long cut_ms, bool past, struct error *err)
 {
+	bool check_past = past && o->filter != NULL && o->filter->statuses != 0;
 	struct strbuf b = STRBUF_INIT, where = STRBUF_INIT;
 	struct search_query *q = NULL;
 	sqlite3_stmt *st = NULL;
@@ -176,7 +207,7 @@ static int load_changes(struct report *r, struct store *s, const struct report_l
 
 	if (o->filter != NULL && search_compile(o->filter->search, &q) != 0)
 		goto nomem;
-	if (item_filter_sql(o->filter, false, q != NULL, &where) != 0)
+	if (item_filter_sql(o->filter, !past, q != NULL, &where) != 0)
 		goto nomem;
 	strbuf_printf(&b,
 	              "SELECT * FROM ("
@@ -213,6 +244,14 @@ static int load_changes(struct report *r, struct store *s, const struct report_l
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		size_t before = r->n_changes;
 
+		if (check_past) {
+			int in = status_was_in(s, o->filter, (long)sqlite3_column_int64(st, 2), cut_ms, r->as_of, err);
+
+			if (in < 0)
+				goto done;
+			if (in == 0)
+				continue;
+		}
 		if (o->changes_cap > 0 && kept >= o->changes_cap) {
 			r->changes_more++;
 			continue;
@@ -274,7 +313,7 @@ int report_load(struct report *r, struct store *s, const struct report_load_opti
 		if (since_ms < 0 || end_ms < 0)
 			return error_set(err, ERROR_USAGE, _("report: the since date '%s' is not a date (YYYY-MM-DD)"),
 			                 r->since);
-		if (load_changes(r, s, o, since_ms, end_ms, err) != 0)
+		if (load_changes(r, s, o, since_ms, end_ms, past, err) != 0)
 			return -1;
 	}
 	return report_finish(r, err);

@@ -76,6 +76,17 @@ check "the filter is named" out_has "Filters: status: Overdue"
 run report --db "$db" --kind pilot --search "dia ban"
 check "--kind and --search together" out_has "13 items: 8 done, 2 overdue."
 check "both are named" out_has "Filters: kind: Pilot; search: \"dia ban\""
+# What changed keeps to the items of the statuses asked for: as they stand
+# today, or as they stood on the as-of date.
+run report --db "$db" --since 01/01/2024 --status in_progress
+check "changes of in-progress items only: 22's progress" grep -q '^15/03/2024   22 .*30% → 60%' "$out"
+check "... and 38's start" grep -q '^12/06/2024   38 ' "$out"
+check "... not the overdue 34's progress" out_lacks "20% → 40%"
+check "... nor the overdue 41's addition" sh -c "! grep -q '^20/06/2024   41 ' '$out'"
+run report --db "$db" --as-of 01/06/2024 --since 01/01/2024 --status overdue
+check "as of 01/06/2024, item 30 (in progress since 10/05, due 31/03) was overdue: its start is listed" \
+	grep -q '^10/05/2024   30 ' "$out"
+check "... not 22's progress: it was in progress, not late" sh -c "! grep -q '^15/03/2024   22 ' '$out'"
 run report --db "$db" --year 2024 --status planned,overdue
 check "--year and two statuses" out_has "Filters: status: Planned, Overdue; year: 2024"
 
