@@ -58,8 +58,8 @@ static int add_row(void *ctx, const struct item_scan_row *row)
 		l->left_out++;
 		return 0;
 	}
-	return report_matrix_add_row(l->r, l->m, row->locality[0] != '\0' ? row->locality : row->title, row->status,
-	                             row->progress, row->due, row->lead) != 0 ? -2 : 0;
+	return report_matrix_add_row(l->r, l->m, row->no, row->locality[0] != '\0' ? row->locality : row->title,
+	                             row->status, row->progress, row->due, row->lead) != 0 ? -2 : 0;
 }
 
 long locmatrix_load(struct store *s, struct report *r, long no, const char *title, long long as_of_ms,

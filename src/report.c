@@ -409,7 +409,7 @@ struct report_matrix *report_add_matrix(struct report *r, long no, const char *t
 	return m;
 }
 
-int report_matrix_add_row(struct report *r, struct report_matrix *m, const char *locality, int status,
+int report_matrix_add_row(struct report *r, struct report_matrix *m, long no, const char *locality, int status,
                           int progress, const char *due, const char *lead)
 {
 	struct report_locality *row;
@@ -420,6 +420,7 @@ int report_matrix_add_row(struct report *r, struct report_matrix *m, const char 
 	}
 	row = &m->rows[m->n++];
 	memset(row, 0, sizeof *row);
+	row->no = no;
 	row->locality = dup_or_null(locality != NULL ? locality : "", &r->failed);
 	copy_date(row->due, due);
 	row->status = report_status_of(r, status, row->due);

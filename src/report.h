@@ -72,6 +72,7 @@ struct report_debt {
 
 /* One locality's sub-item of a matrix. */
 struct report_locality {
+	long no;        /* the sub-item's number */
 	char *locality;
 	int status;     /* as shown: STATUS_OVERDUE when overdue */
 	int progress;   /* 0..100 or REPORT_NO_PROGRESS */
@@ -230,11 +231,11 @@ int report_add_debt(struct report *r, const char *unit, long open, long overdue)
 struct report_matrix *report_add_matrix(struct report *r, long no, const char *title);
 
 /*
- * Adds a locality's row to m, with its status as stored (shown overdue when
- * late on r's as-of date), and counts it in m's totals. Returns 0, or -1
- * when out of memory.
+ * Adds a locality's row to m (the sub-item no), with its status as stored
+ * (shown overdue when late on r's as-of date), and counts it in m's totals.
+ * Returns 0, or -1 when out of memory.
  */
-int report_matrix_add_row(struct report *r, struct report_matrix *m, const char *locality, int status,
+int report_matrix_add_row(struct report *r, struct report_matrix *m, long no, const char *locality, int status,
                           int progress, const char *due, const char *lead);
 
 /* Adds a change. Returns 0, or -1 when out of memory. */

@@ -19,7 +19,7 @@
  * The locality matrix of an item run in several localities (m on its
  * detail, or Enter on a pilot of the status screen): a row per sub-item,
  * its locality (else its title), status, progress, due date and lead unit,
- * and the totals.
+ * and the totals. Enter opens the sub-item's detail.
  */
 
 /* The rows read: a matrix of more sub-items says how many it leaves out. */
@@ -230,7 +230,8 @@ static int matrix_action(struct screen *s, enum action a)
 		ms->cursor = n - 1;
 		break;
 	case ACTION_OPEN:
-		app_message(s->app, ROLE_DIM, "%s", _("The sub-items are on the item's detail (q goes back)"));
+		if (n > 0)
+			app_push(s->app, detail_screen_new(s->app, m->rows[ms->cursor].no));
 		return SCREEN_REDRAW;
 	case ACTION_MATRIX:
 		app_message(s->app, ROLE_DIM, "%s", _("These are the item's localities"));
@@ -280,7 +281,7 @@ static void matrix_destroy(struct screen *s)
 static bool matrix_lacks(const struct screen *s, enum action a)
 {
 	(void)s;
-	return a == ACTION_EDIT || a == ACTION_UNDO || a == ACTION_OPEN || a == ACTION_MATRIX;
+	return a == ACTION_EDIT || a == ACTION_UNDO || a == ACTION_MATRIX;
 }
 
 static const struct screen_ops matrix_ops = {

@@ -36,6 +36,11 @@ check "with their statuses" screen_has "Overdue"
 check "and the totals" screen_has "Total: 12 localities, 8 done, 2 overdue"
 check "the matrix fits 80 columns" screen_fits 80
 tui_golden matrix-80x24
+tui_keys Down Enter
+check "Enter on a locality's row opens that sub-item's detail" screen_has "Địa bàn thí điểm số 2 trong 12"
+check "... its detail, not the matrix" sh -c "head -n 1 '$screen' | grep -q 'hoso · Item #'"
+tui_keys q
+check "q goes back to the matrix" screen_has "hoso · Localities of item #13"
 tui_keys q Home Down Down Down Down
 check "the cursor is on the Overdue line" sh -c "tail -n 1 '$screen' | grep -q 'Enter: list these items'"
 tui_keys Enter

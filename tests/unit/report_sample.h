@@ -78,7 +78,7 @@ static inline struct report *sample_report(int copies)
 			int progress = i < 8 ? 100 : i < 10 ? 60 : i == 10 ? 0 : REPORT_NO_PROGRESS;
 			const char *due = i < 10 ? "2024-12-31" : "2024-05-31";
 
-			if (report_matrix_add_row(r, m, sample_localities[i], status, progress, due,
+			if (report_matrix_add_row(r, m, 100 + (long)i, sample_localities[i], status, progress, due,
 			                          i % 3 == 0 ? "Sở KH&CN Hải Phòng" : NULL) != 0)
 				abort();
 		}
