@@ -35,8 +35,10 @@ bool item_filter_status_ok(const struct item_filter *f, int shown)
 	return shown >= 1 && shown <= STATUS_MAX && (f->statuses & (1u << shown)) != 0;
 }
 
-int item_filter_sql(const struct item_filter *f, bool with_status, bool with_search, struct strbuf *b)
+int item_filter_sql(const struct item_filter *f, bool with_status, bool with_search, bool use_indexes,
+                    struct strbuf *b)
 {
+	const char *plus = use_indexes ? "" : "+";
 	int s;
 	bool first = true;
 
@@ -57,11 +59,12 @@ int item_filter_sql(const struct item_filter *f, bool with_status, bool with_sea
 			 * each chunk.
 			 */
 			if (s == STATUS_OVERDUE)
-				strbuf_puts(b, "(+i.status IN (1, 2, 3) AND +i.due_date < :today)");
+				strbuf_printf(b, "(%si.status IN (1, 2, 3) AND %si.due_date < :today)", plus, plus);
 			else if (status_is_open(s))
-				strbuf_printf(b, "(+i.status = %d AND (+i.due_date IS NULL OR +i.due_date >= :today))", s);
+				strbuf_printf(b, "(%si.status = %d AND (%si.due_date IS NULL OR %si.due_date >= :today))",
+				              plus, s, plus, plus);
 			else
-				strbuf_printf(b, "+i.status = %d", s);
+				strbuf_printf(b, "%si.status = %d", plus, s);
 		}
 		strbuf_puts(b, first ? "0)" : ")");
 	}
@@ -130,7 +133,7 @@ static int build(struct item_scan *sc, struct strbuf *b)
 	strbuf_puts(b, " LEFT JOIN unit u ON u.id = i.lead_unit_id WHERE i.archived = 0");
 	if (fts)
 		strbuf_puts(b, " AND item_fts MATCH :q");
-	if (sc->o.order == ITEM_SCAN_BY_NO && item_filter_sql(&sc->filter, !as_of, false, b) != 0)
+	if (sc->o.order == ITEM_SCAN_BY_NO && item_filter_sql(&sc->filter, !as_of, false, false, b) != 0)
 		return -1;
 	if (sc->o.parent_no > 0)
 		strbuf_puts(b, " AND i.parent_id = (SELECT id FROM item WHERE no = :parent)");

@@ -80,10 +80,15 @@ void item_scan_close(struct item_scan **sc);
  * " AND …", statuses left out when with_status is false and the search
  * when with_search is false, with the named parameters :today, :kind,
  * :year, :unit, :loc and :q (the search, an FTS5 expression over
- * item_fts). For other queries over the items of a view (the changes a
- * report lists). Returns 0, or -1 when out of memory.
+ * item_fts). use_indexes: SQLite may read the statuses through the status
+ * and due-date indexes (for a query in another order than the number's;
+ * in number order, reading the table in its order and testing each row is
+ * quicker than sorting what an index finds). For the queries over the
+ * items of a view (the scan, the stream of hoso list, the changes a report
+ * lists). Returns 0, or -1 when out of memory.
  */
-int item_filter_sql(const struct item_filter *f, bool with_status, bool with_search, struct strbuf *b);
+int item_filter_sql(const struct item_filter *f, bool with_status, bool with_search, bool use_indexes,
+                    struct strbuf *b);
 
 /*
  * Binds the parameters item_filter_sql named in st: f's values, today, and

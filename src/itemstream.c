@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "i18n.h"
+#include "itemscan.h"
 #include "itemstream.h"
 #include "refdata.h"
 #include "search.h"
@@ -37,46 +38,6 @@ static const char *const sort_expr[ISORT_COUNT] = {
 	" ifnull(i.due_date, ''), ifnull(i.year, 0), ifnull(i.start_date, '')," \
 	" ifnull(i.done_date, ''), ifnull(i.code, ''), i.title," \
 	" ifnull(u.short_name, ifnull(u.name, ''))"
-
-/*
- * The filters of a flat view, over the item i (the pager's, and what a
- * clerk sees as overdue). A status is a large part of the items: in number
- * order, reading the table in its order and testing each row is quicker
- * than reading the status's index and sorting what it finds (at a million
- * items, overdue: 0.55 s against 1.0 s), so the status (st: "+i.status")
- * keeps SQLite from its index then.
- */
-static void add_filters(struct strbuf *b, const struct item_filter *f, const char *st)
-{
-	bool first = true;
-	int s;
-
-	if (f->statuses != 0) {
-		strbuf_puts(b, " AND (");
-		for (s = 1; s <= STATUS_MAX; s++) {
-			if (!(f->statuses & (1u << s)))
-				continue;
-			if (!first)
-				strbuf_puts(b, " OR ");
-			first = false;
-			if (s == STATUS_OVERDUE)
-				strbuf_printf(b, "(%s IN (1, 2, 3) AND i.due_date < :today)", st);
-			else if (status_is_open(s))
-				strbuf_printf(b, "(%s = %d AND (i.due_date IS NULL OR i.due_date >= :today))", st, s);
-			else
-				strbuf_printf(b, "%s = %d", st, s);
-		}
-		strbuf_puts(b, ")");
-	}
-	if (f->kind != 0)
-		strbuf_puts(b, " AND i.kind = :kind");
-	if (f->year != 0)
-		strbuf_puts(b, " AND i.year = :year");
-	if (f->unit_id[0] != '\0')
-		strbuf_puts(b, " AND i.lead_unit_id = :unit");
-	if (f->locality_id[0] != '\0')
-		strbuf_puts(b, " AND i.id IN (SELECT item_id FROM item_locality WHERE locality_id = :loc)");
-}
 
 /*
  * The tree, depth-first, in one statement. The recursive query's queue is
@@ -118,31 +79,11 @@ static void build_flat(struct strbuf *b, const struct item_stream *p)
 	strbuf_puts(b, " LEFT JOIN unit u ON u.id = i.lead_unit_id WHERE i.archived = 0");
 	if (p->query != NULL)
 		strbuf_puts(b, " AND item_fts MATCH :q");
-	add_filters(b, &v->filter, v->sort == ISORT_NO ? "+i.status" : "i.status");
+	item_filter_sql(&v->filter, true, false, v->sort != ISORT_NO, b);
 	if (v->sort == ISORT_NO)
 		strbuf_printf(b, " ORDER BY i.no %s", dir);
 	else
 		strbuf_printf(b, " ORDER BY %s %s, i.no %s", sort_expr[v->sort], dir, dir);
-}
-
-static void bind_all(struct item_stream *p)
-{
-	const struct item_filter *f = &p->view.filter;
-	sqlite3_stmt *st = p->st;
-	int i;
-
-	if ((i = sqlite3_bind_parameter_index(st, ":today")) > 0)
-		sqlite3_bind_text(st, i, p->view.today, -1, SQLITE_STATIC);
-	if ((i = sqlite3_bind_parameter_index(st, ":kind")) > 0)
-		sqlite3_bind_int(st, i, f->kind);
-	if ((i = sqlite3_bind_parameter_index(st, ":year")) > 0)
-		sqlite3_bind_int(st, i, f->year);
-	if ((i = sqlite3_bind_parameter_index(st, ":unit")) > 0)
-		store_bind_uuid(st, i, f->unit_id);
-	if ((i = sqlite3_bind_parameter_index(st, ":loc")) > 0)
-		store_bind_uuid(st, i, f->locality_id);
-	if ((i = sqlite3_bind_parameter_index(st, ":q")) > 0)
-		sqlite3_bind_text(st, i, search_fts(p->query), -1, SQLITE_STATIC);
 }
 
 int item_stream_open(struct item_stream **out, struct store *s, const struct item_view *view,
@@ -179,7 +120,10 @@ int item_stream_open(struct item_stream **out, struct store *s, const struct ite
 		return -1;
 	}
 	strbuf_free(&b);
-	bind_all(p);
+	if (item_filter_bind(p->st, &p->view.filter, p->view.today, p->query != NULL ? search_fts(p->query) : NULL) != 0) {
+		item_stream_close(&p);
+		return error_set(err, ERROR_USAGE, _("the filter names a unit or locality that is not a key"));
+	}
 	*out = p;
 	return 0;
 }

@@ -207,7 +207,7 @@ static int load_changes(struct report *r, struct store *s, const struct report_l
 
 	if (o->filter != NULL && search_compile(o->filter->search, &q) != 0)
 		goto nomem;
-	if (item_filter_sql(o->filter, !past, q != NULL, &where) != 0)
+	if (item_filter_sql(o->filter, !past, q != NULL, false, &where) != 0)
 		goto nomem;
 	strbuf_printf(&b,
 	              "SELECT * FROM ("
