@@ -14,6 +14,7 @@
 #include "picker.h"
 #include "refdata.h"
 #include "store.h"
+#include "strbuf.h"
 #include "text.h"
 #include "uuid.h"
 #include "validate.h"
@@ -63,13 +64,11 @@ static void on_choice(void *ctx, bool ok, const struct menu_entry *chosen, const
 	form_recheck(fm);
 }
 
-static void on_pick(void *ctx, bool ok, const char *value)
+/* Puts value (a record's key, or lines of keys) into the current field, as picked. */
+static void put_picked(struct form *fm, const char *value)
 {
-	struct form *fm = ctx;
 	struct ffield *x = current(fm);
 
-	if (!ok)
-		return;
 	if (x->how == FF_REF) {
 		ffield_set(&fm->env, x, value);
 	} else {
@@ -82,6 +81,106 @@ static void on_pick(void *ctx, bool ok, const char *value)
 	changed(fm, x);
 	x->visited = true;
 	form_recheck(fm);
+}
+
+/* The first line of a links value (key, or key TAB relation) without its relation, or NULL. */
+static const char *line_without_relation(const char *value)
+{
+	const char *p = value;
+
+	while (p != NULL && *p != '\0') {
+		size_t len = strcspn(p, "\n");
+
+		if (len > 0 && memchr(p, '\t', len) == NULL)
+			return p;
+		p += len;
+		if (*p == '\n')
+			p++;
+	}
+	return NULL;
+}
+
+static void ask_relation(struct form *fm, char *value);
+
+static void on_relation(void *ctx, bool ok, const struct menu_entry *chosen, const struct menu_entry *all, int n)
+{
+	struct form *fm = ctx;
+	char *value = fm->links;
+	const char *line = line_without_relation(value);
+
+	(void)all;
+	(void)n;
+	fm->links = NULL;
+	if (!ok || chosen == NULL || line == NULL) {
+		/* Esc: the documents go in as picked; the message beside the field asks for the rest. */
+		put_picked(fm, value);
+		free(value);
+		return;
+	}
+	{
+		struct strbuf b = STRBUF_INIT;
+		size_t at = (size_t)(line - value) + strcspn(line, "\n");
+
+		strbuf_add(&b, value, at);
+		strbuf_printf(&b, "\t%s", choice_code(CHOICE_DOC_RELATION, (int)chosen->value));
+		strbuf_puts(&b, value + at);
+		free(value);
+		if (b.failed) {
+			strbuf_free(&b);
+			app_message(app_of(fm), ROLE_ERROR, "%s", _("Out of memory"));
+			return;
+		}
+		ask_relation(fm, strbuf_detach(&b));
+	}
+}
+
+/*
+ * Documents picked for a field of links: asks how each new one relates (a
+ * menu of the relations), then puts them in the field. Takes value.
+ */
+static void ask_relation(struct form *fm, char *value)
+{
+	struct app *a = app_of(fm);
+	const char *line = line_without_relation(value);
+	struct menu_entry e[8];
+	char key[UUID_LEN + 1], title[300], *shown;
+	int i, n = choice_count(CHOICE_DOC_RELATION);
+
+	if (line == NULL) {
+		put_picked(fm, value);
+		free(value);
+		return;
+	}
+	snprintf(key, sizeof key, "%.*s", (int)strcspn(line, "\n"), line);
+	shown = field_edit_text(a->store, fm->kind, current(fm)->f, key, style_of(fm));
+	snprintf(title, sizeof title, _("How does %s relate to this document?"), shown != NULL ? shown : key);
+	free(shown);
+	memset(e, 0, sizeof e);
+	for (i = 0; i < n && i < 8; i++) {
+		e[i].label = (char *)choice_name(CHOICE_DOC_RELATION, i + 1);
+		e[i].value = i + 1;
+	}
+	fm->links = value;
+	app_push(a, menu_new(a, title, e, i, 0, false, on_relation, fm));
+}
+
+static void on_pick(void *ctx, bool ok, const char *value)
+{
+	struct form *fm = ctx;
+	struct ffield *x = current(fm);
+	char *copy;
+
+	if (!ok)
+		return;
+	if (x->def->type != FT_LINKS || line_without_relation(value) == NULL) {
+		put_picked(fm, value);
+		return;
+	}
+	if ((copy = strdup(value)) == NULL) {
+		app_message(app_of(fm), ROLE_ERROR, "%s", _("Out of memory"));
+		return;
+	}
+	ask_relation(fm, copy);
 }
 
 /* Opens the list of the current field (a choice, a record, several records). */
@@ -525,6 +624,7 @@ static void form_destroy(struct screen *s)
 		ffield_free(&fm->ff[i]);
 	record_clear(&fm->start);
 	free(fm->draft_path);
+	free(fm->links);
 	free(fm);
 }
 

@@ -35,6 +35,7 @@ struct form {
 	void *ctx;
 	int cursor_y, cursor_x;   /* where the terminal's cursor goes; y < 0: hidden */
 	int field_x, field_w;     /* the fields' column */
+	char *links;              /* documents picked, waiting for the relation of each */
 };
 
 static inline struct app *app_of(struct form *fm)

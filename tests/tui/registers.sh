@@ -60,6 +60,15 @@ tui_keys r
 check "r restores it" screen_has "Restored document #11"
 tui_keys q
 check "it is back in the register" screen_has "99/QĐ-UBND"
+# A document picked for a link is asked how it relates (a menu), then is in the field with it.
+tui_keys Home e Down Down Down Down Down Down F4
+tui_keys Down Down Down Space Enter
+check "a document picked for a link: how does it relate?" screen_has "How does 255 relate to this document?"
+tui_keys Down Enter
+check "the relation chosen is in the field" screen_has "Links to documents: #3: reviews; 255: amends"
+tui_keys F2
+check "and saved with the link" test "$(q "SELECT l.relation FROM document_link l JOIN document f ON f.id = l.from_id
+	JOIN document t ON t.id = l.to_id WHERE f.no = 2 AND t.number = '255'")" = 2
 tui_keys q
 
 # Units.
