@@ -760,6 +760,22 @@ static int makes_cycle(struct store *s, const struct record *r, const char *pare
 	return 0;
 }
 
+/* True when a value of links (lines of a key, a tab and a relation) names the key id. */
+static bool links_to(const char *value, const char *id)
+{
+	size_t n = strlen(id);
+	const char *p = value;
+
+	while (*p != '\0') {
+		if (strncmp(p, id, n) == 0 && (p[n] == '\t' || p[n] == '\n' || p[n] == '\0'))
+			return true;
+		p += strcspn(p, "\n");
+		if (*p == '\n')
+			p++;
+	}
+	return false;
+}
+
 int record_check(struct store *s, const struct record *r, struct field_error *errs, int max,
                  struct error *err)
 {
@@ -773,6 +789,10 @@ int record_check(struct store *s, const struct record *r, struct field_error *er
 			add_error(errs, max, &count, i, _("%s: cannot be empty"), _(fs[i].label));
 		if (fs[i].type == FT_REF && fs[i].max == (int)r->kind)
 			parent_f = i;
+		if (fs[i].type == FT_LINKS && fs[i].max == (int)r->kind && v != NULL && r->id[0] != '\0' &&
+		    links_to(v, r->id))
+			add_error(errs, max, &count, i, _("%s: a %s cannot be linked to itself"), _(fs[i].label),
+			          record_kind_name(r->kind));
 		if ((fs[i].flags & F_UNIQUE) && v != NULL) {
 			int t = taken(s, r, fs[i].column, v,
 			              r->kind == REC_DOCUMENT ? " AND type = ?3" : NULL, err);

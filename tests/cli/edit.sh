@@ -85,6 +85,10 @@ run add --record document type=decision number=17 subject="Về việc thành l�
 check "add --record document" out_has "Added document #11"
 run set 17 --record document "links=1064: implements" --db "$db"
 check "a document linked to another, with the relation" test "$(q "SELECT count(*) FROM document_link l JOIN document d ON d.id = l.from_id WHERE d.number = '17'")" = 1
+run set 17 --record document "links=1064: implements; 17: reviews" --db "$db"
+check "a document linked to itself is refused, naming the field" err_has "Links to documents: a document cannot be linked to itself"
+check "... exit 1" status_is 1
+check "... and its links stay" test "$(q "SELECT count(*) FROM document_link l JOIN document d ON d.id = l.from_id WHERE d.number = '17'")" = 1
 run add --record locality name="Kiến Thụy" level=huyện --db "$db"
 check "add --record locality" out_has "Added locality"
 run add --record document subject="Thiếu loại" --db "$db"
