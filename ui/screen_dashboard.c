@@ -9,6 +9,7 @@
 #include "dashboard.h"
 #include "date.h"
 #include "i18n.h"
+#include "progressbar.h"
 #include "itemlayout.h"
 #include "itemquery.h"
 #include "refdata.h"
@@ -207,31 +208,6 @@ static int lead_cells(const struct canvas *c)
 	return c->cols >= 70 ? 17 : 0;
 }
 
-static void draw_bar(struct canvas *c, int y, int x, const struct cols *w, int progress, int sel)
-{
-	char pct[16];
-	int filled;
-
-	if (progress < 0) {
-		canvas_put(c, y, x, w->bar + w->pct, "-", ROLE_DIM | sel, TEXT_PAD);
-		return;
-	}
-	filled = (progress * w->bar + 50) / 100;
-	if (c->colour) {
-		canvas_fill(c, y, x, filled, ROLE_BAR);
-		canvas_fill(c, y, x + filled, w->bar - filled, ROLE_BAR_EMPTY);
-	} else {
-		char marks[64];
-
-		memset(marks, '#', (size_t)filled);
-		memset(marks + filled, '.', (size_t)(w->bar - filled));
-		marks[w->bar] = '\0';
-		canvas_put(c, y, x, w->bar, marks, ROLE_NORMAL | sel, 0);
-	}
-	snprintf(pct, sizeof pct, "%d%%", progress);
-	canvas_put(c, y, x + w->bar, w->pct, pct, ROLE_NORMAL | sel, TEXT_PAD | TEXT_RIGHT);
-}
-
 static void num(struct canvas *c, int y, int x, int width, long n, bool known, int role)
 {
 	char s[32];
@@ -272,7 +248,7 @@ static void draw_count(struct dash_screen *ds, struct canvas *c, int y, const st
 	x += w.num;
 	num(c, y, x, w.over, l->overdue, overdue, (l->overdue > 0 ? ROLE_OVERDUE : ROLE_NORMAL) | sel);
 	x += w.over + 1;
-	draw_bar(c, y, x + 1, &w, report_line_progress(l), sel);
+	progress_bar_draw(c, y, x + 1, w.bar, w.pct, report_line_progress(l), sel);
 }
 
 static void draw_columns(struct dash_screen *ds, struct canvas *c, int y, enum dl_table t)
@@ -343,7 +319,7 @@ static void draw_summary(struct dash_screen *ds, struct canvas *c, int y, int se
 		return;
 	}
 	canvas_put(c, y, 1, c->cols - 3 - w.bar - w.pct, s, ROLE_SECTION | sel, TEXT_ELLIPSIS | TEXT_PAD);
-	draw_bar(c, y, c->cols - 1 - w.bar - w.pct, &w, report_line_progress(&r->total), sel);
+	progress_bar_draw(c, y, c->cols - 1 - w.bar - w.pct, w.bar, w.pct, report_line_progress(&r->total), sel);
 }
 
 static void draw_line(struct dash_screen *ds, struct canvas *c, int y, const struct dline *l, bool cursor)

@@ -7,6 +7,7 @@
 #include "app.h"
 #include "date.h"
 #include "i18n.h"
+#include "progressbar.h"
 #include "itemlayout.h"
 #include "locmatrix.h"
 #include "refdata.h"
@@ -67,31 +68,6 @@ static struct mcols layout(const struct matrix_screen *ms, int width)
 	return c;
 }
 
-static void bar(struct canvas *c, int y, int x, const struct mcols *w, int progress, int sel)
-{
-	char pct[16];
-	int filled;
-
-	if (progress < 0) {
-		canvas_put(c, y, x, w->bar + w->pct, "-", ROLE_DIM | sel, TEXT_PAD);
-		return;
-	}
-	filled = (progress * w->bar + 50) / 100;
-	if (c->colour) {
-		canvas_fill(c, y, x, filled, ROLE_BAR);
-		canvas_fill(c, y, x + filled, w->bar - filled, ROLE_BAR_EMPTY);
-	} else {
-		char marks[64];
-
-		memset(marks, '#', (size_t)filled);
-		memset(marks + filled, '.', (size_t)(w->bar - filled));
-		marks[w->bar] = '\0';
-		canvas_put(c, y, x, w->bar, marks, ROLE_NORMAL | sel, 0);
-	}
-	snprintf(pct, sizeof pct, "%d%%", progress);
-	canvas_put(c, y, x + w->bar, w->pct, pct, ROLE_NORMAL | sel, TEXT_PAD | TEXT_RIGHT);
-}
-
 static void draw_head(struct matrix_screen *ms, struct canvas *c, int top)
 {
 	const struct report_matrix *m = matrix(ms);
@@ -125,7 +101,7 @@ static void draw_row(struct matrix_screen *ms, struct canvas *c, int y, const st
 	canvas_put(c, y, x, w.status - 1, status_name(l->status), list_status_role(l->status) | sel,
 	           TEXT_ELLIPSIS | TEXT_PAD);
 	x += w.status;
-	bar(c, y, x, &w, l->progress, sel);
+	progress_bar_draw(c, y, x, w.bar, w.pct, l->progress, sel);
 	x += w.bar + w.pct + 1;
 	date_format(l->due, ms->r->date_style, due);
 	canvas_put(c, y, x, w.due, due, ROLE_NORMAL | sel, TEXT_PAD);
@@ -145,7 +121,7 @@ static void draw_total(struct matrix_screen *ms, struct canvas *c, int y)
 	snprintf(s, sizeof s, _("Total: %zu localities, %ld done, %ld overdue"), m->n, m->total.done, m->total.overdue);
 	canvas_put(c, y, 1, c->cols - 2, s, ROLE_LABEL, TEXT_ELLIPSIS);
 	canvas_put(c, y + 1, 1, w.loc + w.status - 1, _("Average progress"), ROLE_LABEL, TEXT_ELLIPSIS | TEXT_PAD);
-	bar(c, y + 1, 1 + w.loc + w.status, &w, report_line_progress(&m->total), 0);
+	progress_bar_draw(c, y + 1, 1 + w.loc + w.status, w.bar, w.pct, report_line_progress(&m->total), 0);
 	if (ms->left_out > 0) {
 		snprintf(s, sizeof s, _("… and %ld more sub-items, not shown."), ms->left_out);
 		canvas_put(c, y + 2, 1, c->cols - 2, s, ROLE_DIM, TEXT_ELLIPSIS);
