@@ -267,8 +267,12 @@ static int by_string(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Splits typed into entries at new lines and ';' (one entry a line in a form). */
-static int split_entries(const char *typed, char ***out, int *n)
+/*
+ * Splits typed at the characters of seps into its non-blank parts (new
+ * copies in *out, *n of them). trim: the spaces that begin a part are
+ * left out. Returns 0, or -1 when out of memory.
+ */
+static int split_parts(const char *typed, const char *seps, bool trim, char ***out, int *n)
 {
 	char *copy = strdup(typed), *p, *save = NULL;
 	char **v = NULL;
@@ -278,10 +282,10 @@ static int split_entries(const char *typed, char ***out, int *n)
 	*n = 0;
 	if (copy == NULL)
 		return -1;
-	for (p = strtok_r(copy, "\n;", &save); p != NULL; p = strtok_r(NULL, "\n;", &save)) {
-		while (*p == ' ')
-			p++;
-		if (*p == '\0')
+	for (p = strtok_r(copy, seps, &save); p != NULL; p = strtok_r(NULL, seps, &save)) {
+		if (trim)
+			p += strspn(p, " ");
+		if (p[strspn(p, " ")] == '\0')
 			continue;
 		if (*n == cap) {
 			char **nv = realloc(v, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *nv);
@@ -303,6 +307,12 @@ oom:
 	free(v);
 	free(copy);
 	return -1;
+}
+
+/* Splits typed into entries at new lines and ';' (one entry a line in a form). */
+static int split_entries(const char *typed, char ***out, int *n)
+{
+	return split_parts(typed, "\n;", true, out, n);
 }
 
 static void free_entries(char **v, int n)
@@ -393,37 +403,7 @@ static int parse_multi(struct store *s, const struct field *f, const char *typed
 /* Splits typed into its lines, leaving the blank ones out (targets: one a line; a ';' is text). */
 static int split_lines(const char *typed, char ***out, int *n)
 {
-	char *copy = strdup(typed), *p, *save = NULL;
-	char **v = NULL;
-	int cap = 0;
-
-	*out = NULL;
-	*n = 0;
-	if (copy == NULL)
-		return -1;
-	for (p = strtok_r(copy, "\n", &save); p != NULL; p = strtok_r(NULL, "\n", &save)) {
-		if (p[strspn(p, " ")] == '\0')
-			continue;
-		if (*n == cap) {
-			char **nv = realloc(v, (size_t)(cap = cap ? cap * 2 : 8) * sizeof *nv);
-
-			if (nv == NULL)
-				goto oom;
-			v = nv;
-		}
-		if ((v[*n] = strdup(p)) == NULL)
-			goto oom;
-		(*n)++;
-	}
-	free(copy);
-	*out = v;
-	return 0;
-oom:
-	while (*n > 0)
-		free(v[--*n]);
-	free(v);
-	free(copy);
-	return -1;
+	return split_parts(typed, "\n", false, out, n);
 }
 
 /*
