@@ -1,9 +1,11 @@
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "date.h"
@@ -212,7 +214,38 @@ int cli_prepare(struct context *c)
 	return EXIT_OK;
 }
 
-int cli_main(int argc, char **argv, int (*fullscreen)(struct context *c))
+int cli_hand_over(struct context *c, const char *what)
+{
+	char self[4096], beside[4096 + 16], *slash;
+	const char *tried[2];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	int i, count = 0;
+
+	if (n > 0) {
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/')) != NULL) {
+			slash[1] = '\0';
+			snprintf(beside, sizeof beside, "%shoso-render", self);
+			tried[count++] = beside;
+		}
+	}
+	tried[count++] = PKGLIBEXECDIR "/hoso-render";
+	fflush(stdout);
+	for (i = 0; i < count; i++) {
+		if (access(tried[i], X_OK) != 0)
+			continue;
+		c->given[0] = (char *)tried[i];
+		execv(tried[i], c->given);
+		fprintf(stderr, _("hoso: %s: %s\n"), tried[i], strerror(errno));
+		return EXIT_RUNTIME;
+	}
+	fprintf(stderr, _("hoso: %s needs hoso-render, which is not installed (looked for %s)\n"), what,
+	        tried[count - 1]);
+	return EXIT_RUNTIME;
+}
+
+int cli_main(int argc, char **argv, int (*fullscreen)(struct context *c),
+             const struct render_writers *writers)
 {
 	static const struct option options[] = {
 		CLI_GLOBAL_OPTIONS,
@@ -224,6 +257,14 @@ int cli_main(int argc, char **argv, int (*fullscreen)(struct context *c))
 	size_t i;
 
 	context_init(&c);
+	c.writers = writers;
+	/* The command line as given, before getopt reorders it: hoso-render gets it (cli_hand_over). */
+	c.given = calloc((size_t)argc + 1, sizeof *c.given);
+	if (c.given == NULL) {
+		fputs("hoso: out of memory\n", stderr);
+		return EXIT_RUNTIME;
+	}
+	memcpy(c.given, argv, (size_t)argc * sizeof *argv);
 	c.locale_state = i18n_locale_init(c.locale_note, sizeof c.locale_note, c.locale_asked,
 	                                  sizeof c.locale_asked);
 	i18n_init();
@@ -240,6 +281,10 @@ int cli_main(int argc, char **argv, int (*fullscreen)(struct context *c))
 	}
 	if (exit_now >= 0) {
 		status = exit_now;
+		goto done;
+	}
+	if (optind >= argc && fullscreen == NULL) {
+		status = cli_usage_error(_("hoso-render runs the commands hoso hands over to it: give one"));
 		goto done;
 	}
 	if (optind >= argc) {

@@ -16,9 +16,21 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
 /*
  * Runs the program with its arguments; returns the exit status. With no
- * command, runs fullscreen (the screen layer, which the core does not know).
+ * command, runs fullscreen (the screen layer, which the core does not know;
+ * NULL: hoso-render, which has none). writers: the PDF and xlsx writers
+ * (NULL in hoso, which hands those commands over to hoso-render).
  */
-int cli_main(int argc, char **argv, int (*fullscreen)(struct context *c));
+int cli_main(int argc, char **argv, int (*fullscreen)(struct context *c),
+             const struct render_writers *writers);
+
+/*
+ * Runs the command line c was given in hoso-render (render.h), which has
+ * the writers of what (named in the message when it cannot be found: "a
+ * PDF report"): beside the running program (the build tree), else in
+ * hoso's libexec directory. Returns only when that fails: EXIT_RUNTIME,
+ * with the message written.
+ */
+int cli_hand_over(struct context *c, const char *what);
 
 /* Option values shared by every command (getopt_long "val" numbers). */
 enum {

@@ -10,6 +10,7 @@
 #include "export.h"
 #include "i18n.h"
 #include "import.h"
+#include "render.h"
 #include "store.h"
 
 enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_OUTPUT, OPT_EXCEL, OPT_DRY_RUN };
@@ -63,13 +64,15 @@ int cmd_export(struct context *c, int argc, char **argv)
 		return cli_usage_error(_("export: a spreadsheet is written to a file: give --output FILE"));
 	if ((status = cli_prepare(c)) != EXIT_OK)
 		return status;
+	if (format == EXPORT_XLSX && c->writers == NULL)
+		return cli_hand_over(c, _("an xlsx export"));
 	if (context_open_store(c, 0, cli_note, &err) != 0)
 		return cli_fail(&err);
 	/* One snapshot of the file, whatever other clerks save meanwhile. */
 	if (store_exec(c->store, "BEGIN", &err) != 0)
 		return cli_fail(&err);
 	if (format == EXPORT_XLSX) {
-		status = export_xlsx(c->store, output, &err) == 0 ? EXIT_OK : cli_fail(&err);
+		status = c->writers->xlsx(c->store, output, &err) == 0 ? EXIT_OK : cli_fail(&err);
 		store_rollback(c->store);
 		return status;
 	}

@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "programme.h"
 #include "report.h"
+#include "render.h"
 #include "report_load.h"
 #include "store.h"
 
@@ -38,13 +39,14 @@ static int terminal_width(void)
 	return 80;
 }
 
-static int write_report(const struct report *r, enum report_format f, FILE *out, int width, struct error *err)
+static int write_report(const struct context *c, const struct report *r, enum report_format f, FILE *out,
+                        int width, struct error *err)
 {
 	switch (f) {
 	case RF_HTML:
 		return report_write_html(r, out, err);
 	case RF_PDF:
-		return report_write_pdf(r, out, err);
+		return c->writers->pdf(r, out, err);
 	case RF_TXT:
 		break;
 	}
@@ -52,7 +54,8 @@ static int write_report(const struct report *r, enum report_format f, FILE *out,
 }
 
 /* Writes r into path whole or not at all (the umask decides its permissions). */
-static int write_file(const struct report *r, enum report_format f, const char *path, struct error *err)
+static int write_file(const struct context *c, const struct report *r, enum report_format f, const char *path,
+                      struct error *err)
 {
 	struct atomicfile af;
 	mode_t mask = umask(0);
@@ -60,7 +63,7 @@ static int write_file(const struct report *r, enum report_format f, const char *
 	umask(mask);
 	if (atomicfile_open(&af, path, 0666 & ~mask, err) != 0)
 		return -1;
-	if (write_report(r, f, af.fp, 80, err) != 0) {
+	if (write_report(c, r, f, af.fp, 80, err) != 0) {
 		char msg[sizeof err->msg];
 
 		snprintf(msg, sizeof msg, "%s", err->msg);
@@ -151,6 +154,8 @@ int cmd_report(struct context *c, int argc, char **argv)
 	if (format == RF_PDF && output == NULL && isatty(STDOUT_FILENO))
 		return cli_usage_error(_("--format pdf: a PDF is not written to a terminal; give --output FILE or redirect the output"));
 	lo.today = c->today;
+	if (format == RF_PDF && c->writers == NULL)
+		return cli_hand_over(c, _("a PDF report"));
 
 	if (context_open_store(c, 0, cli_note, &err) != 0)
 		return cli_fail(&err);
@@ -173,9 +178,9 @@ int cmd_report(struct context *c, int argc, char **argv)
 	if (report_load(r, c->store, &lo, &err) != 0)
 		goto fail;
 	if (output != NULL) {
-		if (write_file(r, format, output, &err) != 0)
+		if (write_file(c, r, format, output, &err) != 0)
 			goto fail;
-	} else if (write_report(r, format, stdout, isatty(STDOUT_FILENO) ? terminal_width() : 80, &err) != 0) {
+	} else if (write_report(c, r, format, stdout, isatty(STDOUT_FILENO) ? terminal_width() : 80, &err) != 0) {
 		goto fail;
 	}
 	goto done;

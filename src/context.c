@@ -91,5 +91,7 @@ void context_free(struct context *c)
 	store_close(&c->store);
 	free(c->db_path);
 	c->db_path = NULL;
+	free(c->given);
+	c->given = NULL;
 	settings_free(&c->settings);
 }

@@ -12,6 +12,7 @@
 #include "error.h"
 #include "settings.h"
 
+struct render_writers;
 struct store;
 
 struct context {
@@ -26,6 +27,8 @@ struct context {
 	char locale_note[256];  /* "" or a note on the locale fallback */
 	char locale_asked[128]; /* the locale the environment asked for */
 	int locale_state;       /* enum locale_state (i18n.h) */
+	const struct render_writers *writers; /* NULL: hoso-render writes PDF and xlsx (render.h) */
+	char **given;           /* the command line as given (NULL-terminated; owned) */
 };
 
 /* Zeroes c and fills the settings' defaults. */

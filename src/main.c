@@ -5,5 +5,5 @@
 
 int main(int argc, char **argv)
 {
-	return cli_main(argc, argv, ui_run);
+	return cli_main(argc, argv, ui_run, NULL);
 }

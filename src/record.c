@@ -383,3 +383,24 @@ void record_cursor_close(struct record_cursor **c)
 	free(*c);
 	*c = NULL;
 }
+
+int record_each(struct store *s, enum record_kind k,
+                int (*fn)(void *ctx, const struct record *r, struct error *err), void *ctx,
+                struct error *err)
+{
+	struct record_cursor *c;
+	struct record r;
+	int rc;
+
+	if (record_cursor_open(&c, s, k, err) != 0)
+		return -1;
+	record_init(&r, k);
+	while ((rc = record_cursor_next(c, &r, err)) > 0)
+		if (fn(ctx, &r, err) != 0) {
+			rc = -1;
+			break;
+		}
+	record_clear(&r);
+	record_cursor_close(&c);
+	return rc < 0 ? -1 : 0;
+}

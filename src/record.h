@@ -84,4 +84,12 @@ int record_cursor_next(struct record_cursor *c, struct record *out, struct error
 /* Frees *c and sets it to NULL; accepts NULL. */
 void record_cursor_close(struct record_cursor **c);
 
+/*
+ * Calls fn for every record of kind k of s, in order (a non-zero return
+ * stops: -1 with err set by fn). Returns 0, or -1 with err set.
+ */
+int record_each(struct store *s, enum record_kind k,
+                int (*fn)(void *ctx, const struct record *r, struct error *err), void *ctx,
+                struct error *err);
+
 #endif
