@@ -330,7 +330,6 @@ static const char *form_title(struct screen *s)
 	return ((struct form *)s)->title;
 }
 
-static void name_form(struct form *fm);
 
 static void form_draw(struct screen *s, struct canvas *c, int top, int height)
 {
@@ -339,7 +338,7 @@ static void form_draw(struct screen *s, struct canvas *c, int top, int height)
 	int i;
 
 	if (fm->is_new)
-		name_form(fm); /* "a new item under #12" follows the parent chosen */
+		form_name(fm); /* "a new item under #12" follows the parent chosen */
 	layout(fm, c->cols, height);
 	v.top = top;
 	v.first = fm->top;
@@ -647,8 +646,7 @@ static const struct screen_ops form_ops = {
 
 /* ------------------------------------------------------------------ making one */
 
-/* The titles: what the form is (a new item under #12, item #12 version 3). */
-static void name_form(struct form *fm)
+void form_name(struct form *fm)
 {
 	const char *kind = record_kind_name(fm->kind);
 	struct ffield *parent = NULL;
@@ -773,7 +771,7 @@ struct screen *form_new(struct app *a, const struct form_spec *spec)
 		fm->ff[i].visited = !fm->is_new;
 	}
 	place_draft(fm);
-	name_form(fm);
+	form_name(fm);
 	return &fm->base;
 }
 
@@ -814,7 +812,7 @@ struct screen *form_from_draft(struct app *a, struct draft *d)
 	draft_clear(d);
 	fm->edits = 1; /* as kept: written again only when something more is typed */
 	fm->drafted = 1;
-	name_form(fm);
+	form_name(fm);
 	form_reload(&fm->base);
 	form_recheck(fm);
 	return &fm->base;

@@ -326,6 +326,7 @@ void form_resolve(struct screen *s, const struct record *theirs, const int *conf
 	if (record_copy(&fm->start, theirs) != 0)
 		oom = true;
 	fm->is_new = false;
+	form_name(fm); /* their version now */
 	fm->note[0] = '\0';
 	fm->edits++;
 	if (oom) {

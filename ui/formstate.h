@@ -54,6 +54,9 @@ bool form_changed(const struct form *fm);
 /* Checks the form after a field was left: the messages beside the fields. */
 void form_recheck(struct form *fm);
 
+/* Sets the form's titles: what it is (a new item under #12, item #12 version 3). */
+void form_name(struct form *fm);
+
 /* Saves the form; returns what the screen does next (SCREEN_CLOSE after a save). */
 int form_save(struct form *fm);
 

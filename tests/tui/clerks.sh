@@ -102,6 +102,7 @@ tui_keys F2
 tui_keys Escape
 check "Esc goes back to the form" screen_has "Back in the form"
 check "the typed title is still there" screen_has "Tiêu đề của Bình + An"
+check "the form now starts from their version" screen_has "Item #2, version $(q "SELECT version FROM item WHERE no = 2")"
 tui_keys F2
 check "saving from there keeps what the form shows" screen_has "Saved item #2"
 check "stored" test "$(title_of 2)" = "Tiêu đề của Bình + An"
