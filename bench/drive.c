@@ -14,7 +14,13 @@
  *               result, then wait until the program is idle and quiet
  *   -name=KEYS  the same, but the next step follows at once, while the
  *               program's background work goes on; the line gets a fourth
- *               word: "busy" when the last screen before the key was busy
+ *               word: "busy" when the last screen before the key was busy.
+ *               A screen the background work sends could be taken for the
+ *               key's: so the driver waits until the program has read the
+ *               key from the terminal ("name.read ms 0"), forgets the
+ *               screens that came before, and times the next one (when the
+ *               key's own screen came before the driver saw the read, the
+ *               time is that of a later screen: too long, never too short)
  *   !name=CMD   run CMD (escapes as for keys: \s is a space) with /bin/sh,
  *               as another process would, while the program sits idle;
  *               then wait for the screen the program sends without a key
@@ -47,6 +53,7 @@
 #include <unistd.h>
 
 static int master = -1, frames = -1;
+static int slave = -1;            /* the terminal's other side, to see what the program has read */
 static pid_t child = -1;
 static double command_frame = -1; /* a screen that came while a command ran */
 static long bytes_out;
@@ -154,6 +161,23 @@ static void settle(int quiet_ms, int max_ms)
 			last = now_ms();
 	}
 	drain();
+}
+
+/* Waits until the program has read all that was typed; the time then, or -1. */
+static double wait_read(int timeout_ms)
+{
+	double end = now_ms() + timeout_ms;
+	int queued = 0;
+
+	while (now_ms() < end) {
+		if (ioctl(slave, FIONREAD, &queued) != 0)
+			return -1;
+		if (queued == 0)
+			return now_ms();
+		if (pump(0) < 0)
+			return -1;
+	}
+	return -1;
 }
 
 static size_t unescape(const char *s, char *out)
@@ -313,6 +337,7 @@ int main(int argc, char **argv)
 	alarm(getenv("DRIVE_TIMEOUT") != NULL ? (unsigned)atoi(getenv("DRIVE_TIMEOUT")) : 600);
 	close(pipefd[1]);
 	frames = pipefd[0];
+	slave = open(ptsname(master), O_RDWR | O_NOCTTY);
 	fcntl(master, F_SETFL, O_NONBLOCK);
 	fcntl(frames, F_SETFL, O_NONBLOCK);
 
@@ -334,7 +359,7 @@ int main(int argc, char **argv)
 		char keys[1024], *eq = strchr(step, '=');
 		bool no_settle = eq != NULL && step[0] == '-', command = eq != NULL && step[0] == '!';
 		size_t n = unescape(eq != NULL ? eq + 1 : step, keys);
-		double sent, got, took = 0;
+		double sent, got, took = 0, taken = -1;
 		long before;
 		const char *state = last_idle ? "idle" : "busy";
 
@@ -360,6 +385,10 @@ int main(int argc, char **argv)
 				perror("drive: write");
 				break;
 			}
+			if (no_settle && slave >= 0 && (taken = wait_read(120000)) >= 0) {
+				while (pump(0) > 0)
+					; /* screens sent before the key was read are not its */
+			}
 			got = wait_frame(eq != NULL ? 120000 : 2000);
 		}
 		if (!no_settle)
@@ -376,6 +405,8 @@ int main(int argc, char **argv)
 				printf("%s %.3f %ld\n", step, got - sent, bytes_out - before);
 			if (command)
 				printf("%s.cmd %.3f 0\n", step, took);
+			if (taken >= 0)
+				printf("%s.read %.3f 0\n", step, taken - sent);
 			fflush(stdout);
 			if (got < 0)
 				fprintf(stderr, "drive: no screen after '%s'\n", step);
