@@ -95,7 +95,8 @@ static int pump(int timeout_ms)
 				continue;
 			}
 			frame_line[frame_len] = '\0';
-			last_idle = strstr(frame_line, "idle") != NULL;
+			/* A program with no background work (bench/floor) writes neither word: idle. */
+			last_idle = strstr(frame_line, "busy") == NULL;
 			if (last_idle)
 				idle_at = now_ms();
 			frame_len = 0;
