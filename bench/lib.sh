@@ -5,6 +5,7 @@
 #
 #   HOSO_BENCH_SIZES   the item counts (default "10000 100000 1000000")
 #   HOSO_BENCH_RUNS    runs of each screen script (default 5)
+#   HOSO_BENCH_RAW     a directory to keep the raw lines in (default: none)
 
 sizes=${HOSO_BENCH_SIZES:-"10000 100000 1000000"}
 runs=${HOSO_BENCH_RUNS:-5}
@@ -14,7 +15,13 @@ make -s hoso bench/gen bench/drive bench/floor bench/dropcache >/dev/null
 [ -x /usr/bin/time ] || { echo "bench needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# HOSO_BENCH_RAW=DIR keeps each script's raw lines (one line per run and step) in DIR/SCRIPT.
+keep_raw() {
+	[ -n "${HOSO_BENCH_RAW:-}" ] || return 0
+	mkdir -p "$HOSO_BENCH_RAW/${0##*/}"
+	find "$work" -maxdepth 1 -type f -size -10M -exec cp {} "$HOSO_BENCH_RAW/${0##*/}/" \;
+}
+trap 'keep_raw; rm -rf "$work"' EXIT
 export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 export HOSO_SYSTEM_CONFIG="$work/none.ini" HOSO_TODAY=2025-06-30
 export LC_ALL=C.UTF-8 TERM=xterm-256color
