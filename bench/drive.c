@@ -20,7 +20,8 @@
  *               key from the terminal ("name.read ms 0"), forgets the
  *               screens that came before, and times the next one (when the
  *               key's own screen came before the driver saw the read, the
- *               time is that of a later screen: too long, never too short)
+ *               time is that of a later screen: too long, never too short);
+ *               its bytes are those read by the time of its screen
  *   !name=CMD   run CMD (escapes as for keys: \s is a space) with /bin/sh,
  *               as another process would, while the program sits idle;
  *               then wait for the screen the program sends without a key
@@ -41,9 +42,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <stdbool.h>
 #include <pty.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,6 +178,7 @@ static double wait_read(int timeout_ms)
 			return now_ms();
 		if (pump(0) < 0)
 			return -1;
+		usleep(50); /* leave the CPU to the program */
 	}
 	return -1;
 }
@@ -243,7 +245,7 @@ static void on_alarm(int sig)
 static double run_command(const char *cmd)
 {
 	double start = now_ms();
-	int status;
+	int status, f;
 	pid_t p = fork();
 
 	if (p < 0)
@@ -267,8 +269,7 @@ static double run_command(const char *cmd)
 			break;
 		if (w < 0)
 			return -1;
-		int f = pump(1);
-
+		f = pump(1);
 		if (f > 0 && command_frame < 0)
 			command_frame = now_ms(); /* the program saw the commit before the command ended */
 		if (f < 0)
@@ -364,6 +365,10 @@ int main(int argc, char **argv)
 		long before;
 		const char *state = last_idle ? "idle" : "busy";
 
+		if (strlen(step) >= sizeof keys) {
+			fprintf(stderr, "drive: step too long: %.40s…\n", step);
+			return 2;
+		}
 		if (no_settle || command)
 			step++;
 		if (command) {
