@@ -10,11 +10,32 @@
  *
  * Usage: drive COLS ROWS SCRIPT -- PROGRAM ARGS...
  * SCRIPT is a list of steps separated by spaces:
- *   name=KEYS   send KEYS (C escapes: \e \r \t \x..), measure, name the result
+ *   name=KEYS   send KEYS (C escapes: \e \r \t \s \x..), measure, name the
+ *               result, then wait until the program is idle and quiet
+ *   -name=KEYS  the same, but the next step follows at once, while the
+ *               program's background work goes on; the line gets a fourth
+ *               word: "busy" when the last screen before the key was busy.
+ *               A screen the background work sends could be taken for the
+ *               key's: so the driver waits until the program has read the
+ *               key from the terminal ("name.read ms 0"), forgets the
+ *               screens that came before, and times the next one (when the
+ *               key's own screen came before the driver saw the read, the
+ *               time is that of a later screen: too long, never too short);
+ *               its bytes are those read by the time of its screen
+ *   !name=CMD   run CMD (escapes as for keys: \s is a space) with /bin/sh,
+ *               as another process would, while the program sits idle;
+ *               then wait for the screen the program sends without a key
  *   KEYS        send KEYS without measuring
  * Output: "first_screen ms bytes", "totals_in ms 0" (the first idle
  * screen), then per measured step "name ms bytes" and "name.total ms 0"
  * (from the key to the first idle screen after it), and "peak_rss_kb N".
+ * A command step gives "name ms bytes" from the command's end to the next
+ * screen (below 0 when the screen came before the command had ended), and
+ * "name.cmd ms 0", the command's own time.
+ *
+ * Nothing waits forever: the whole run ends after $DRIVE_TIMEOUT seconds
+ * (600) with a message and status 1, and the program is killed when it does
+ * not end within 5 s of SIGTERM.
  */
 #include "config.h"
 
@@ -23,6 +44,7 @@
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +54,9 @@
 #include <unistd.h>
 
 static int master = -1, frames = -1;
+static int slave = -1;            /* the terminal's other side, to see what the program has read */
+static pid_t child = -1;
+static double command_frame = -1; /* a screen that came while a command ran */
 static long bytes_out;
 static double idle_at = -1;    /* when the last idle frame came */
 static int last_idle;          /* the last frame was idle */
@@ -71,7 +96,8 @@ static int pump(int timeout_ms)
 				continue;
 			}
 			frame_line[frame_len] = '\0';
-			last_idle = strstr(frame_line, "idle") != NULL;
+			/* A program with no background work (bench/floor) writes neither word: idle. */
+			last_idle = strstr(frame_line, "busy") == NULL;
 			if (last_idle)
 				idle_at = now_ms();
 			frame_len = 0;
@@ -139,6 +165,24 @@ static void settle(int quiet_ms, int max_ms)
 	drain();
 }
 
+/* Waits until the program has read all that was typed; the time then, or -1. */
+static double wait_read(int timeout_ms)
+{
+	double end = now_ms() + timeout_ms;
+	int queued = 0;
+
+	while (now_ms() < end) {
+		if (ioctl(slave, FIONREAD, &queued) != 0)
+			return -1;
+		if (queued == 0)
+			return now_ms();
+		if (pump(0) < 0)
+			return -1;
+		usleep(50); /* leave the CPU to the program */
+	}
+	return -1;
+}
+
 static size_t unescape(const char *s, char *out)
 {
 	size_t n = 0;
@@ -185,6 +229,76 @@ static long peak_rss(pid_t pid)
 	return kb;
 }
 
+/* The whole run took too long: say so, and take the program down with it. */
+static void on_alarm(int sig)
+{
+	static const char msg[] = "drive: timed out ($DRIVE_TIMEOUT); the program is killed\n";
+
+	(void)sig;
+	(void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+	if (child > 0)
+		kill(child, SIGKILL);
+	_exit(1);
+}
+
+/* Runs cmd with /bin/sh, reading the terminal meanwhile; its time in ms, or -1 when it failed. */
+static double run_command(const char *cmd)
+{
+	double start = now_ms();
+	int status, f;
+	pid_t p = fork();
+
+	if (p < 0)
+		return -1;
+	if (p == 0) {
+		int null = open("/dev/null", O_RDWR);
+
+		close(master);
+		close(frames);
+		if (null >= 0) {
+			dup2(null, STDIN_FILENO);
+			dup2(null, STDOUT_FILENO);
+		}
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	for (;;) {
+		pid_t w = waitpid(p, &status, WNOHANG);
+
+		if (w == p)
+			break;
+		if (w < 0)
+			return -1;
+		f = pump(1);
+		if (f > 0 && command_frame < 0)
+			command_frame = now_ms(); /* the program saw the commit before the command ended */
+		if (f < 0)
+			usleep(1000); /* the program is gone: only wait for the command */
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "drive: '%s' failed (status %d)\n", cmd, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		return -1;
+	}
+	return now_ms() - start;
+}
+
+/* Ends the program: SIGTERM, its last output read, SIGKILL when it does not go within 5 s. */
+static void finish(pid_t pid)
+{
+	double end;
+
+	kill(pid, SIGTERM);
+	end = now_ms() + 5000;
+	while (now_ms() < end) {
+		if (waitpid(pid, NULL, WNOHANG) != 0)
+			return;
+		pump(10); /* a program blocked writing to its terminal would never end */
+	}
+	fprintf(stderr, "drive: the program did not end within 5 s of SIGTERM; killed\n");
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
 int main(int argc, char **argv)
 {
 	struct winsize ws = { 0 };
@@ -220,8 +334,12 @@ int main(int argc, char **argv)
 		execvp(argv[argi], argv + argi);
 		_exit(127);
 	}
+	child = pid;
+	signal(SIGALRM, on_alarm);
+	alarm(getenv("DRIVE_TIMEOUT") != NULL ? (unsigned)atoi(getenv("DRIVE_TIMEOUT")) : 600);
 	close(pipefd[1]);
 	frames = pipefd[0];
+	slave = open(ptsname(master), O_RDWR | O_NOCTTY);
 	fcntl(master, F_SETFL, O_NONBLOCK);
 	fcntl(frames, F_SETFL, O_NONBLOCK);
 
@@ -240,39 +358,74 @@ int main(int argc, char **argv)
 	peak = peak_rss(pid);
 
 	for (step = strtok_r(script, " ", &save); step != NULL; step = strtok_r(NULL, " ", &save)) {
-		char keys[256], *eq = strchr(step, '=');
+		char keys[1024], *eq = strchr(step, '=');
+		bool no_settle = eq != NULL && step[0] == '-', command = eq != NULL && step[0] == '!';
 		size_t n = unescape(eq != NULL ? eq + 1 : step, keys);
-		double sent, got;
+		double sent, got, took = 0, taken = -1;
 		long before;
+		const char *state = last_idle ? "idle" : "busy";
 
-		drain();
-		before = bytes_out;
-		idle_at = -1;
-		sent = now_ms();
-		if (write(master, keys, n) != (ssize_t)n) {
-			perror("drive: write");
-			break;
+		if (strlen(step) >= sizeof keys) {
+			fprintf(stderr, "drive: step too long: %.40s…\n", step);
+			return 2;
 		}
-		got = wait_frame(eq != NULL ? 60000 : 2000);
-		drain();
+		if (no_settle || command)
+			step++;
+		if (command) {
+			drain();
+			before = bytes_out;
+			keys[n] = '\0';
+			command_frame = -1;
+			took = run_command(keys);
+			if (took < 0)
+				break;
+			sent = now_ms();
+			got = command_frame >= 0 ? command_frame : wait_frame(10000);
+			idle_at = -1;
+		} else {
+			drain();
+			before = bytes_out;
+			idle_at = -1;
+			sent = now_ms();
+			if (write(master, keys, n) != (ssize_t)n) {
+				perror("drive: write");
+				break;
+			}
+			if (no_settle && slave >= 0 && (taken = wait_read(120000)) >= 0) {
+				while (pump(0) > 0)
+					; /* screens sent before the key was read are not its */
+			}
+			got = wait_frame(eq != NULL ? 120000 : 2000);
+		}
+		if (!no_settle)
+			drain();
 		if (got < 0 && eq == NULL && waitpid(pid, NULL, WNOHANG) == 0)
 			fprintf(stderr, "drive: no screen after '%s' (2 s)\n", step);
 		if (eq != NULL) {
 			*eq = '\0';
 			if (got < 0)
 				printf("%s timeout %ld\n", step, bytes_out - before);
+			else if (no_settle)
+				printf("%s %.3f %ld %s\n", step, got - sent, bytes_out - before, state);
 			else
 				printf("%s %.3f %ld\n", step, got - sent, bytes_out - before);
+			if (command)
+				printf("%s.cmd %.3f 0\n", step, took);
+			if (taken >= 0)
+				printf("%s.read %.3f 0\n", step, taken - sent);
+			fflush(stdout);
+			if (got < 0)
+				fprintf(stderr, "drive: no screen after '%s'\n", step);
 		}
-		settle(150, 120000);
-		if (eq != NULL && got >= 0 && idle_at >= 0)
+		if (!no_settle)
+			settle(150, 120000);
+		if (eq != NULL && !no_settle && got >= 0 && idle_at >= 0)
 			printf("%s.total %.3f 0\n", step, idle_at - sent);
 		if ((rss = peak_rss(pid)) > peak)
 			peak = rss; /* read after each step: the last one may end the program */
 	}
 	printf("peak_rss_kb %ld\n", peak);
 	fflush(stdout);
-	kill(pid, SIGTERM);
-	waitpid(pid, NULL, 0);
+	finish(pid);
 	return 0;
 }
