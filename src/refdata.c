@@ -121,39 +121,47 @@ const char *doc_relation_name(int r)
 	return r >= 1 && r <= DOC_RELATION_MAX ? _(doc_relations[r].name) : NULL;
 }
 
-/* Compares the folds of a and b, treating '_' and '-' as spaces. */
-static bool same_words(const char *a, const char *b)
+/* The fold of s with '_' and '-' as spaces, in a new string (NULL: out of memory). */
+static char *words_of(const char *s)
 {
-	char *fa = fold_dup(a), *fb = fold_dup(b);
-	bool same = false;
-	char *p;
+	char *f = fold_dup(s), *p;
 
-	if (fa != NULL && fb != NULL) {
-		for (p = fa; *p != '\0'; p++)
-			if (*p == '_' || *p == '-')
-				*p = ' ';
-		for (p = fb; *p != '\0'; p++)
-			if (*p == '_' || *p == '-')
-				*p = ' ';
-		same = strcmp(fa, fb) == 0;
-	}
-	free(fa);
+	for (p = f; p != NULL && *p != '\0'; p++)
+		if (*p == '_' || *p == '-')
+			*p = ' ';
+	return f;
+}
+
+/* True when b's words (folded) are the folded text ft. */
+static bool same_words(const char *ft, const char *b)
+{
+	char *fb = words_of(b);
+	bool same = fb != NULL && strcmp(ft, fb) == 0;
+
 	free(fb);
 	return same;
 }
 
 static int parse(const struct named *list, int max, const char *text)
 {
-	int i;
+	char *ft;
+	int i, found = 0;
 
 	if (text == NULL || *text == '\0')
 		return 0;
-	for (i = 1; i <= max; i++) {
-		if (same_words(text, list[i].code) || same_words(text, list[i].name) ||
-		    same_words(text, list[i].name_vi) || same_words(text, _(list[i].name)))
+	/* A stored value is a code as it is: no folding needed. */
+	for (i = 1; i <= max; i++)
+		if (strcmp(text, list[i].code) == 0)
 			return i;
+	if ((ft = words_of(text)) == NULL)
+		return 0;
+	for (i = 1; i <= max && found == 0; i++) {
+		if (same_words(ft, list[i].code) || same_words(ft, list[i].name) ||
+		    same_words(ft, list[i].name_vi) || same_words(ft, _(list[i].name)))
+			found = i;
 	}
-	return 0;
+	free(ft);
+	return found;
 }
 
 int status_parse(const char *text)
