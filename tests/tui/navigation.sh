@@ -16,6 +16,14 @@ check "nothing wraps at 100 columns" screen_fits 100
 
 tui_keys Down Down Down Down
 check "Down moves the cursor" screen_has " 5/21"
+# Keys typed ahead (a held key, a paste) are all read before one screen is
+# drawn: fifteen j in one write are not fifteen screens.
+before=$last_frame
+tui_keys j j j j j j j j j j j j j j j
+check "fifteen keys typed ahead move the cursor fifteen rows" screen_has " 20/21"
+check "and are drawn in a screen or two, not fifteen (frames: $before to $last_frame)" \
+	test $((last_frame - before)) -le 3
+tui_keys k k k k k k k k k k k k k k k
 tui_keys Right
 check "Right opens the sub-items" screen_has "- Phối hợp triển khai các nhiệm vụ"
 check "the sub-items show indented under it" screen_before "- Phối hợp triển khai các nhiệm vụ" "    Xây dựng cơ sở dữ liệu"
