@@ -16,6 +16,7 @@ struct rec_pager {
 	enum record_kind kind;
 	enum reclist_mode mode;
 	char *search;   /* NULL: none */
+	char except[UUID_LEN + 1]; /* a record left out (a form's own in its pick list); "": none */
 };
 
 void rec_row_clear(struct rec_row *r)
@@ -91,9 +92,28 @@ static long key_of(const struct rec_row *r)
 	return (long)(h & 0x3fffffffffffffffUL);
 }
 
+/* The conditions every query has: the mode, the search (?1), the record left out (?5). */
+static void add_where(struct strbuf *b, const struct rec_pager *p)
+{
+	strbuf_puts(b, p->mode == RECLIST_ACTIVE ? "archived = 0" : p->mode == RECLIST_ARCHIVED ? "archived = 1" : "1");
+	if (p->search != NULL)
+		strbuf_printf(b, " AND hoso_match(%s, ?1)", searched(p->kind));
+	if (p->except[0] != '\0')
+		strbuf_puts(b, " AND id <> ?5");
+}
+
+/* Binds what add_where named. */
+static void bind_where(sqlite3_stmt *st, const struct rec_pager *p)
+{
+	if (p->search != NULL)
+		sqlite3_bind_text(st, 1, p->search, -1, SQLITE_STATIC);
+	if (p->except[0] != '\0')
+		store_bind_uuid(st, 5, p->except);
+}
+
 /*
  * SELECT … WHERE <mode> [AND search] [AND extra] ORDER BY … [DESC] LIMIT ?n.
- * Parameters: ?1 the search, ?2 ?3 the position (extra), ?4 the limit.
+ * Parameters: ?1 the search, ?2 ?3 the position (extra), ?4 the limit, ?5 the record left out.
  */
 static int query(struct rec_pager *p, const char *extra, bool desc, sqlite3_stmt **st, struct error *err)
 {
@@ -101,9 +121,7 @@ static int query(struct rec_pager *p, const char *extra, bool desc, sqlite3_stmt
 	int rc;
 
 	strbuf_printf(&b, "SELECT %s WHERE ", columns(p->kind));
-	strbuf_puts(&b, p->mode == RECLIST_ACTIVE ? "archived = 0" : p->mode == RECLIST_ARCHIVED ? "archived = 1" : "1");
-	if (p->search != NULL)
-		strbuf_printf(&b, " AND hoso_match(%s, ?1)", searched(p->kind));
+	add_where(&b, p);
 	if (extra != NULL)
 		strbuf_printf(&b, " AND %s", extra);
 	if (by_name(p->kind))
@@ -119,8 +137,7 @@ static int query(struct rec_pager *p, const char *extra, bool desc, sqlite3_stmt
 	strbuf_free(&b);
 	if (rc != 0)
 		return -1;
-	if (p->search != NULL)
-		sqlite3_bind_text(*st, 1, p->search, -1, SQLITE_STATIC);
+	bind_where(*st, p);
 	return 0;
 }
 
@@ -194,6 +211,11 @@ int rec_pager_open(struct rec_pager **out, struct store *s, enum record_kind k, 
 	}
 	*out = p;
 	return 0;
+}
+
+void rec_pager_except(struct rec_pager *p, const char *id)
+{
+	snprintf(p->except, sizeof p->except, "%s", id != NULL ? id : "");
 }
 
 void rec_pager_close(struct rec_pager **p)
@@ -273,10 +295,8 @@ int rec_pager_count(struct rec_pager *p, long *count, struct error *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	strbuf_printf(&b, "SELECT count(*) FROM %s WHERE %s", record_table(p->kind),
-	              p->mode == RECLIST_ACTIVE ? "archived = 0" : p->mode == RECLIST_ARCHIVED ? "archived = 1" : "1");
-	if (p->search != NULL)
-		strbuf_printf(&b, " AND hoso_match(%s, ?1)", searched(p->kind));
+	strbuf_printf(&b, "SELECT count(*) FROM %s WHERE ", record_table(p->kind));
+	add_where(&b, p);
 	if (b.failed) {
 		strbuf_free(&b);
 		return error_set(err, ERROR_RUNTIME, _("out of memory"));
@@ -285,8 +305,7 @@ int rec_pager_count(struct rec_pager *p, long *count, struct error *err)
 	strbuf_free(&b);
 	if (rc != 0)
 		return -1;
-	if (p->search != NULL)
-		sqlite3_bind_text(st, 1, p->search, -1, SQLITE_STATIC);
+	bind_where(st, p);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*count = (long)sqlite3_column_int64(st, 0);

@@ -65,6 +65,9 @@ int rec_pager_get(struct rec_pager *p, const struct rec_row *like, struct rec_ro
 int rec_pager_count(struct rec_pager *p, long *count, struct error *err);
 
 /* Frees *p; sets it to NULL; accepts NULL. */
+/* Leaves the record with key id out of what p reads (NULL or "": none). */
+void rec_pager_except(struct rec_pager *p, const char *id);
+
 void rec_pager_close(struct rec_pager **p);
 
 #endif

@@ -183,6 +183,15 @@ static void on_pick(void *ctx, bool ok, const char *value)
 	ask_relation(fm, copy);
 }
 
+/*
+ * The key of the form's own record when field x lists records of its kind
+ * (a record is not its own parent nor its own link), else NULL.
+ */
+static const char *own_key(const struct form *fm, const struct ffield *x)
+{
+	return !fm->is_new && x->def->max == (int)fm->kind && fm->start.id[0] != '\0' ? fm->start.id : NULL;
+}
+
 /* Opens the list of the current field (a choice, a record, several records). */
 static int pick(struct form *fm, const char *search)
 {
@@ -206,7 +215,8 @@ static int pick(struct form *fm, const char *search)
 		return SCREEN_REDRAW;
 	}
 	if (x->how == FF_REF) {
-		app_push(a, picker_new(a, title, (enum record_kind)x->def->max, false, NULL, search, on_pick, fm));
+		app_push(a, picker_new(a, title, (enum record_kind)x->def->max, false, NULL, search, own_key(fm, x), on_pick,
+		                       fm));
 		return SCREEN_REDRAW;
 	}
 	if (x->def->type == FT_MULTI || x->def->type == FT_LINKS) {
@@ -221,7 +231,8 @@ static int pick(struct form *fm, const char *search)
 			app_message(a, ROLE_ERROR, _("Correct the field first: %s"), rc == -1 ? why : err.msg);
 			return SCREEN_REDRAW;
 		}
-		app_push(a, picker_new(a, title, (enum record_kind)x->def->max, true, value, search, on_pick, fm));
+		app_push(a, picker_new(a, title, (enum record_kind)x->def->max, true, value, search, own_key(fm, x), on_pick,
+		                       fm));
 		free(value);
 		return SCREEN_REDRAW;
 	}

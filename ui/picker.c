@@ -37,6 +37,7 @@ struct picker {
 	int nticks, capticks;
 	int x, w, y0, h;            /* the pop-up's place */
 	int cursor_y, cursor_x;
+	char except[UUID_LEN + 1];  /* a record left out ("": none) */
 	picker_done_fn done;
 	void *ctx;
 };
@@ -246,6 +247,7 @@ static int refill(struct picker *p, struct error *err)
 	rec_pager_close(&p->pager);
 	if (rec_pager_open(&p->pager, p->base.app->store, p->kind, RECLIST_ACTIVE, q, err) != 0)
 		return -1;
+	rec_pager_except(p->pager, p->except);
 	if (!p->open) {
 		if (listview_open(&p->lv, &record_rows, p, rows_for(p), err) != 0)
 			return -1;
@@ -487,7 +489,8 @@ static const struct screen_ops picker_ops = {
 };
 
 struct screen *picker_new(struct app *a, const char *title, enum record_kind k, bool multi,
-                          const char *value, const char *search, picker_done_fn done, void *ctx)
+                          const char *value, const char *search, const char *except, picker_done_fn done,
+                          void *ctx)
 {
 	struct picker *p = calloc(1, sizeof *p);
 	struct error err = { 0 };
@@ -499,6 +502,7 @@ struct screen *picker_new(struct app *a, const char *title, enum record_kind k, 
 	snprintf(p->title, sizeof p->title, "%s", title);
 	p->kind = k;
 	p->multi = multi;
+	snprintf(p->except, sizeof p->except, "%s", except != NULL ? except : "");
 	p->done = done;
 	p->ctx = ctx;
 	p->search.max = 200;

@@ -29,11 +29,14 @@ typedef void (*picker_done_fn)(void *ctx, bool accepted, const char *value);
 /*
  * A picker titled title over the records of kind k: one (multi false), or
  * several starting from value (lines as above; may be NULL). search is
- * what the search line starts with (may be NULL). Returns the screen for
+ * what the search line starts with (may be NULL). except: the key of a
+ * record the list leaves out (the form's own record, which cannot be its
+ * own parent or link; NULL: none; not for items). Returns the screen for
  * app_push, or NULL when out of memory or the list cannot be read (a
  * message says so).
  */
 struct screen *picker_new(struct app *a, const char *title, enum record_kind k, bool multi,
-                          const char *value, const char *search, picker_done_fn done, void *ctx);
+                          const char *value, const char *search, const char *except, picker_done_fn done,
+                          void *ctx);
 
 #endif

@@ -62,7 +62,9 @@ tui_keys q
 check "it is back in the register" screen_has "99/QĐ-UBND"
 # A document picked for a link is asked how it relates (a menu), then is in the field with it.
 tui_keys Home e Down Down Down Down Down Down F4
-tui_keys Down Down Down Space Enter
+check "the pick list of a document's links leaves the document itself out" sh -c "! grep -q '\\] 312  15/02/2024' '$screen'"
+check "... and lists the others" grep -q '\] 1064  24/04/2023' "$screen"
+tui_keys Down Down Space Enter
 check "a document picked for a link: how does it relate?" screen_has "How does 255 relate to this document?"
 tui_keys Down Enter
 check "the relation chosen is in the field" screen_has "Links to documents: #3: reviews; 255: amends"
