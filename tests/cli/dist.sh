@@ -7,11 +7,11 @@
 am="$top_srcdir/Makefile.am"
 missing=
 for f in "$top_srcdir"/tests/*/golden/*.txt "$top_srcdir"/tests/cli/*.sh "$top_srcdir"/tests/tui/*.sh \
-	"$top_srcdir"/tests/cli/*.py "$top_srcdir"/tests/cli/*.sql; do
+	"$top_srcdir"/tests/cli/*.py "$top_srcdir"/tests/cli/*.sql "$top_srcdir"/tests/unit/*.h; do
 	[ -e "$f" ] || continue
 	rel=${f#"$top_srcdir"/}
 	grep -qF "$rel" "$am" || missing="$missing $rel"
 done
-check "every golden file and test script is in Makefile.am${missing:+ (missing:$missing)}" test -z "$missing"
+check "every golden file, test script and test header is in Makefile.am${missing:+ (missing:$missing)}" test -z "$missing"
 
 finish

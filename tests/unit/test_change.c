@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "unit.h"
+#include "unitdb.h"
 
 #include <sqlite3.h>
 
@@ -16,33 +16,6 @@
 #include "seed.h"
 #include "store.h"
 #include "validate.h"
-
-static char *dir;
-static struct store *s;
-
-static int setup(void **state)
-{
-	struct error err = { 0 };
-	char path[512];
-
-	(void)state;
-	dir = unit_tmpdir();
-	snprintf(path, sizeof path, "%s/c.db", dir);
-	if (store_create(&s, path, seed_fill, NULL, STORE_NO_MIGRATE, 1000, &err) != 0) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	store_set_login(s, "an");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	store_close(&s);
-	unit_rmdir(dir);
-	return 0;
-}
 
 static long count(const char *sql)
 {
@@ -487,5 +460,5 @@ int main(void)
 	};
 
 	unit_locale();
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unitdb_setup, unitdb_teardown);
 }

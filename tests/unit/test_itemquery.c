@@ -8,7 +8,7 @@
  */
 #include "config.h"
 
-#include "unit.h"
+#include "unitdb.h"
 
 #include "derived.h"
 #include "idset.h"
@@ -19,8 +19,6 @@
 
 #define NITEMS 5000
 
-static char *dir;
-static struct store *s;
 
 static const char *const words[] = {
 	"xây dựng", "thạch cao", "Đình Vũ", "đổi mới", "sáng tạo", "công nghệ", "vi mạch", "bán dẫn",
@@ -28,31 +26,6 @@ static const char *const words[] = {
 };
 
 static unsigned long long seed = 12345;
-
-static unsigned rnd(unsigned n)
-{
-	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (unsigned)((seed >> 33) % n);
-}
-
-/* The key of test record n of a kind ('i' item, 'u' unit, 'l' locality), as text. */
-static const char *uid(char kind, long n)
-{
-	static char buf[4][37];
-	static int next;
-	char *b = buf[next++ % 4];
-
-	snprintf(b, 37, "%08x-0000-4000-8000-%012lx", (unsigned)kind, n);
-	return b;
-}
-
-static void exec(const char *sql)
-{
-	char *msg = NULL;
-
-	if (sqlite3_exec(store_db(s), sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-}
 
 /* A database with NITEMS items in a tree of three levels; "cong" is common, "bien" rarer. */
 static int build(void **state)
@@ -63,12 +36,12 @@ static int build(void **state)
 	int i;
 
 	(void)state;
-	dir = unit_tmpdir();
-	snprintf(path, sizeof path, "%s/q.db", dir);
+	unitdb_dir = unit_tmpdir();
+	snprintf(path, sizeof path, "%s/q.db", unitdb_dir);
 	if (store_open(&s, path, STORE_CREATE, 1000, &err) != 0)
 		return -1;
-	exec("BEGIN");
-	exec("INSERT INTO programme (id, title) VALUES (randomblob(16), 'P')");
+	unit_exec(s, "BEGIN");
+	unit_exec(s, "INSERT INTO programme (id, title) VALUES (randomblob(16), 'P')");
 	{
 		char sql[1024];
 
@@ -78,12 +51,12 @@ static int build(void **state)
 		         " (hoso_uuid('%s'), 'UBND', 'Ủy ban nhân dân'),"
 		         " (hoso_uuid('%s'), 'Đại học', 'Trường Đại học Hải Phòng'),"
 		         " (hoso_uuid('%s'), 'Ban', 'Ban Quản lý')",
-		         uid('u', 1), uid('u', 2), uid('u', 3), uid('u', 4));
-		exec(sql);
+		         unit_uid('u', 1), unit_uid('u', 2), unit_uid('u', 3), unit_uid('u', 4));
+		unit_exec(s, sql);
 		snprintf(sql, sizeof sql,
 		         "INSERT INTO locality (id, name) VALUES (hoso_uuid('%s'), 'Đồ Sơn'), (hoso_uuid('%s'), 'Cát Hải')",
-		         uid('l', 1), uid('l', 2));
-		exec(sql);
+		         unit_uid('l', 1), unit_uid('l', 2));
+		unit_exec(s, sql);
 	}
 	assert_int_equal(sqlite3_prepare_v2(store_db(s),
 	                                    "INSERT INTO item (id, no, parent_id, kind, code, title, lead_unit_id,"
@@ -93,41 +66,41 @@ static int build(void **state)
 	for (i = 1; i <= NITEMS; i++) {
 		char code[32], title[256], due[16];
 
-		store_bind_uuid(st, 1, uid('i', i));
+		store_bind_uuid(st, 1, unit_uid('i', i));
 		sqlite3_bind_int(st, 2, i);
 		if (i <= 200)
 			sqlite3_bind_null(st, 3);
 		else if (i <= 1500)
-			store_bind_uuid(st, 3, uid('i', 1 + rnd(200)));
+			store_bind_uuid(st, 3, unit_uid('i', 1 + unit_rnd(&seed, 200)));
 		else
-			store_bind_uuid(st, 3, uid('i', 201 + rnd(1300)));
-		sqlite3_bind_int(st, 4, 1 + (int)rnd(7));
-		if (rnd(3) == 0) {
-			snprintf(code, sizeof code, "NV-%u", rnd(300));
+			store_bind_uuid(st, 3, unit_uid('i', 201 + unit_rnd(&seed, 1300)));
+		sqlite3_bind_int(st, 4, 1 + (int)unit_rnd(&seed, 7));
+		if (unit_rnd(&seed, 3) == 0) {
+			snprintf(code, sizeof code, "NV-%u", unit_rnd(&seed, 300));
 			sqlite3_bind_text(st, 5, code, -1, SQLITE_TRANSIENT);
 		} else {
 			sqlite3_bind_null(st, 5);
 		}
-		snprintf(title, sizeof title, "%s %s %s %u", words[rnd(15)], rnd(2) ? "công" : "việc",
-		         rnd(10) == 0 ? "biển" : words[rnd(15)], rnd(100));
+		snprintf(title, sizeof title, "%s %s %s %u", words[unit_rnd(&seed, 15)], unit_rnd(&seed, 2) ? "công" : "việc",
+		         unit_rnd(&seed, 10) == 0 ? "biển" : words[unit_rnd(&seed, 15)], unit_rnd(&seed, 100));
 		sqlite3_bind_text(st, 6, title, -1, SQLITE_TRANSIENT);
-		if (rnd(6) == 0)
+		if (unit_rnd(&seed, 6) == 0)
 			sqlite3_bind_null(st, 7);
 		else
-			store_bind_uuid(st, 7, uid('u', 1 + rnd(4)));
-		sqlite3_bind_int(st, 8, 1 + (int)rnd(5));
-		if (rnd(4) == 0)
+			store_bind_uuid(st, 7, unit_uid('u', 1 + unit_rnd(&seed, 4)));
+		sqlite3_bind_int(st, 8, 1 + (int)unit_rnd(&seed, 5));
+		if (unit_rnd(&seed, 4) == 0)
 			sqlite3_bind_null(st, 9);
 		else
-			sqlite3_bind_int(st, 9, (int)rnd(101));
-		if (rnd(4) == 0) {
+			sqlite3_bind_int(st, 9, (int)unit_rnd(&seed, 101));
+		if (unit_rnd(&seed, 4) == 0) {
 			sqlite3_bind_null(st, 10);
 		} else {
-			snprintf(due, sizeof due, "2024-%02u-%02u", 1 + rnd(12), 1 + rnd(28));
+			snprintf(due, sizeof due, "2024-%02u-%02u", 1 + unit_rnd(&seed, 12), 1 + unit_rnd(&seed, 28));
 			sqlite3_bind_text(st, 10, due, -1, SQLITE_TRANSIENT);
 		}
-		sqlite3_bind_int(st, 11, 2023 + (int)rnd(3));
-		sqlite3_bind_int(st, 12, i > 200 && rnd(50) == 0 ? 1 : 0);
+		sqlite3_bind_int(st, 11, 2023 + (int)unit_rnd(&seed, 3));
+		sqlite3_bind_int(st, 12, i > 200 && unit_rnd(&seed, 50) == 0 ? 1 : 0);
 		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
 		sqlite3_reset(st);
 	}
@@ -138,8 +111,8 @@ static int build(void **state)
 		snprintf(sql, sizeof sql,
 		         "INSERT INTO item_locality (item_id, locality_id) SELECT id,"
 		         " CASE WHEN no %% 2 THEN hoso_uuid('%s') ELSE hoso_uuid('%s') END FROM item WHERE no %% 7 = 0",
-		         uid('l', 1), uid('l', 2));
-		exec(sql);
+		         unit_uid('l', 1), unit_uid('l', 2));
+		unit_exec(s, sql);
 		/*
 		 * Skews, so that each filter has a value with few matches (read and
 		 * sorted) and one with many (walked): unit 1 leads most items, unit 5
@@ -152,34 +125,26 @@ static int build(void **state)
 		         "UPDATE item SET lead_unit_id = hoso_uuid('%s') WHERE no %% 997 = 1;"
 		         "UPDATE item SET lead_unit_id = hoso_uuid('%s') WHERE no %% 3 <> 0 AND no %% 997 <> 1"
 		         " AND lead_unit_id IS NOT NULL",
-		         uid('u', 5), uid('u', 5), uid('u', 1));
-		exec(sql);
+		         unit_uid('u', 5), unit_uid('u', 5), unit_uid('u', 1));
+		unit_exec(s, sql);
 		snprintf(sql, sizeof sql,
 		         "INSERT INTO locality (id, name) VALUES (hoso_uuid('%s'), 'Bạch Long Vĩ');"
 		         "INSERT OR IGNORE INTO item_locality (item_id, locality_id) SELECT id, hoso_uuid('%s')"
 		         " FROM item WHERE no %% 3 = 1;"
 		         "INSERT INTO item_locality (item_id, locality_id) SELECT id, hoso_uuid('%s') FROM item"
 		         " WHERE no IN (17, 2500, 4999)",
-		         uid('l', 3), uid('l', 1), uid('l', 3));
-		exec(sql);
-		exec("UPDATE item SET kind = 6 WHERE kind = 7 AND no % 50 <> 0;"
+		         unit_uid('l', 3), unit_uid('l', 1), unit_uid('l', 3));
+		unit_exec(s, sql);
+		unit_exec(s, "UPDATE item SET kind = 6 WHERE kind = 7 AND no % 50 <> 0;"
 		     "UPDATE item SET year = 2030 WHERE no IN (5, 1234, 3333, 4444);"
 		     "UPDATE item SET status = 1 WHERE status = 5 AND no % 60 <> 0");
 		snprintf(sql, sizeof sql, "UPDATE item SET parent_id = hoso_uuid('%s') WHERE no BETWEEN 3001 AND 4600",
-		         uid('i', 1));
-		exec(sql);
+		         unit_uid('i', 1));
+		unit_exec(s, sql);
 	}
 	if (derived_refresh_all(s, &err) != 0)
 		fail_msg("%s", err.msg);
-	exec("COMMIT; ANALYZE");
-	return 0;
-}
-
-static int destroy(void **state)
-{
-	(void)state;
-	store_close(&s);
-	unit_rmdir(dir);
+	unit_exec(s, "COMMIT; ANALYZE");
 	return 0;
 }
 
@@ -281,13 +246,13 @@ static void tree_reference(struct list *out, const struct item_view *v, const ch
 		snprintf(sql, sizeof sql, "SELECT no FROM item WHERE archived = 0 AND parent_id IS NULL %s", order);
 	else
 		snprintf(sql, sizeof sql, "SELECT no FROM item WHERE archived = 0 AND parent_id = hoso_uuid('%s') %s",
-		         uid('i', atol(parent)), order);
+		         unit_uid('i', atol(parent)), order);
 	query(&children, sql, NULL);
 	for (i = 0; i < children.n; i++) {
 		char id[37], num[16];
 
 		push(out, children.v[i]);
-		snprintf(id, sizeof id, "%s", uid('i', children.v[i]));
+		snprintf(id, sizeof id, "%s", unit_uid('i', children.v[i]));
 		snprintf(num, sizeof num, "%ld", children.v[i]);
 		if (all || idset_has(open, id))
 			tree_reference(out, v, num, open, all);
@@ -519,15 +484,15 @@ static void test_tree_all_sorts(void **state)
 
 	(void)state;
 	/* Open a few nodes at two levels. */
-	idset_add(open, uid('i', 1));
-	idset_add(open, uid('i', 7));
-	idset_add(open, uid('i', 150));
+	idset_add(open, unit_uid('i', 1));
+	idset_add(open, unit_uid('i', 7));
+	idset_add(open, unit_uid('i', 150));
 	{
 		sqlite3_stmt *st;
 		char sql[256], id[37];
 
 		snprintf(sql, sizeof sql, "SELECT id FROM item WHERE parent_id IN (hoso_uuid('%s'), hoso_uuid('%s')) LIMIT 5",
-		         uid('i', 1), uid('i', 7));
+		         unit_uid('i', 1), unit_uid('i', 7));
 		assert_int_equal(sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL), SQLITE_OK);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			store_column_uuid(st, 0, id);
@@ -571,11 +536,11 @@ static void test_flat_filters(void **state)
 		v.filter.year = 2024;
 		check_view(&v, NULL, 0, "kind and year");
 		v = view(ISORT_DUE, true);
-		snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "%s", uid('u', 2));
+		snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "%s", unit_uid('u', 2));
 		v.filter.statuses = 1u << STATUS_PLANNED;
 		check_view(&v, NULL, 0, "unit and planned (not overdue)");
 		v = view(ISORT_PROGRESS, false);
-		snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "%s", uid('l', 1));
+		snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "%s", unit_uid('l', 1));
 		check_view(&v, NULL, 0, "locality");
 	}
 }
@@ -612,10 +577,10 @@ static void test_every_filter_every_sort(void **state)
 
 				switch (filters[f].dim) {
 				case 'u':
-					snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "%s", uid('u', filters[f].value));
+					snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "%s", unit_uid('u', filters[f].value));
 					break;
 				case 'l':
-					snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "%s", uid('l', filters[f].value));
+					snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "%s", unit_uid('l', filters[f].value));
 					break;
 				case 'k':
 					v.filter.kind = (int)filters[f].value;
@@ -659,12 +624,12 @@ static void test_filters_combined(void **state)
 		struct item_view v = view((enum item_sort)sort, sort % 2 == 0);
 		char what[128];
 
-		snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "%s", uid('u', 1));
+		snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "%s", unit_uid('u', 1));
 		snprintf(v.filter.search, sizeof v.filter.search, "cong");
 		snprintf(what, sizeof what, "unit 1 and 'cong' by %s", item_sort_name((enum item_sort)sort));
 		check_view_pages(&v, NULL, 0, what, pages, 2);
 		v = view((enum item_sort)sort, sort % 2 == 1);
-		snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "%s", uid('l', 1));
+		snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "%s", unit_uid('l', 1));
 		v.filter.year = 2024;
 		v.filter.statuses = 1u << STATUS_PLANNED | 1u << STATUS_OVERDUE;
 		snprintf(what, sizeof what, "locality 1, 2024, planned or overdue by %s", item_sort_name((enum item_sort)sort));
@@ -726,7 +691,7 @@ static void test_get_and_depth(void **state)
 	assert_int_equal(item_pager_open(&p, s, &v, NULL, 0, &err), 0);
 	assert_int_equal(item_pager_get(p, 1, &r, &err), 1);
 	assert_int_equal(r.depth, 0);
-	assert_string_equal(r.id, uid('i', 1));
+	assert_string_equal(r.id, unit_uid('i', 1));
 	assert_int_equal(item_pager_get(p, 300, &r, &err), 1);
 	assert_int_equal(r.depth, 1);
 	assert_int_equal(item_pager_get(p, 4800, &r, &err), 1);
@@ -734,7 +699,7 @@ static void test_get_and_depth(void **state)
 	assert_int_equal(item_pager_get(p, 4000, &r, &err), 1);
 	assert_int_equal(r.depth, 1);
 	assert_int_equal(item_pager_get(p, 999999, &r, &err), 0);
-	assert_int_equal(item_no_of(s, uid('i', 42), &no, &err), 1);
+	assert_int_equal(item_no_of(s, unit_uid('i', 42), &no, &err), 1);
 	assert_int_equal(no, 42);
 	assert_int_equal(item_no_of(s, "nobody", &no, &err), 0);
 	item_row_clear(&r);
@@ -750,7 +715,7 @@ static void test_overdue_is_derived(void **state)
 	struct error err = { 0 };
 
 	(void)state;
-	exec("UPDATE item SET status = 2, due_date = '2024-06-14' WHERE no = 3");
+	unit_exec(s, "UPDATE item SET status = 2, due_date = '2024-06-14' WHERE no = 3");
 	assert_int_equal(item_pager_open(&p, s, &v, NULL, 0, &err), 0);
 	assert_int_equal(item_pager_get(p, 3, &r, &err), 1);
 	assert_int_equal(r.status, STATUS_IN_PROGRESS);
@@ -761,7 +726,7 @@ static void test_overdue_is_derived(void **state)
 	assert_int_equal(item_pager_get(p, 3, &r, &err), 1);
 	assert_int_equal(r.display_status, STATUS_IN_PROGRESS);
 	item_pager_close(&p);
-	exec("UPDATE item SET status = 4 WHERE no = 3");
+	unit_exec(s, "UPDATE item SET status = 4 WHERE no = 3");
 	snprintf(v.today, sizeof v.today, "2030-01-01");
 	assert_int_equal(item_pager_open(&p, s, &v, NULL, 0, &err), 0);
 	assert_int_equal(item_pager_get(p, 3, &r, &err), 1);
@@ -796,5 +761,5 @@ int main(void)
 	};
 
 	unit_locale();
-	return cmocka_run_group_tests(tests, build, destroy);
+	return cmocka_run_group_tests(tests, build, unitdb_teardown);
 }

@@ -8,7 +8,7 @@
  */
 #include "config.h"
 
-#include "unit.h"
+#include "unitdb.h"
 
 #include "derived.h"
 #include "itemquery.h"
@@ -18,8 +18,6 @@
 
 #define NITEMS 3000
 
-static char *dir;
-static struct store *s;
 
 static const char *const words[] = {
 	"xây dựng", "thạch cao", "Đình Vũ", "đổi mới", "sáng tạo", "công nghệ", "vi mạch", "bán dẫn",
@@ -27,30 +25,6 @@ static const char *const words[] = {
 };
 
 static unsigned long long seed = 4242;
-
-static unsigned rnd(unsigned n)
-{
-	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-	return (unsigned)((seed >> 33) % n);
-}
-
-static const char *uid(char kind, long n)
-{
-	static char buf[4][37];
-	static int next;
-	char *b = buf[next++ % 4];
-
-	snprintf(b, 37, "%08x-0000-4000-8000-%012lx", (unsigned)kind, n);
-	return b;
-}
-
-static void exec(const char *sql)
-{
-	char *msg = NULL;
-
-	if (sqlite3_exec(store_db(s), sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-}
 
 /* The parent of item i: 1..100 at the top, 101..400 under item 1, a chain 401..460, the rest below. */
 static long parent_of(long i)
@@ -62,8 +36,8 @@ static long parent_of(long i)
 	if (i <= 460)
 		return i == 401 ? 2 : i - 1;
 	if (i <= 1200)
-		return 3 + rnd(97);
-	return 401 + rnd(800);
+		return 3 + unit_rnd(&seed, 97);
+	return 401 + unit_rnd(&seed, 800);
 }
 
 static int build(void **state)
@@ -74,19 +48,19 @@ static int build(void **state)
 	long i;
 
 	(void)state;
-	dir = unit_tmpdir();
-	snprintf(path, sizeof path, "%s/s.db", dir);
+	unitdb_dir = unit_tmpdir();
+	snprintf(path, sizeof path, "%s/s.db", unitdb_dir);
 	if (store_open(&s, path, STORE_CREATE, 1000, &err) != 0)
 		return -1;
-	exec("BEGIN");
-	exec("INSERT INTO programme (id, title) VALUES (randomblob(16), 'P')");
+	unit_exec(s, "BEGIN");
+	unit_exec(s, "INSERT INTO programme (id, title) VALUES (randomblob(16), 'P')");
 	snprintf(sql, sizeof sql,
 	         "INSERT INTO unit (id, short_name, name) VALUES (hoso_uuid('%s'), 'Sở KH&CN', 'Sở Khoa học và Công nghệ'),"
 	         " (hoso_uuid('%s'), NULL, 'Ủy ban nhân dân'), (hoso_uuid('%s'), 'Đại học', 'Trường Đại học Hải Phòng')",
-	         uid('u', 1), uid('u', 2), uid('u', 3));
-	exec(sql);
-	snprintf(sql, sizeof sql, "INSERT INTO locality (id, name) VALUES (hoso_uuid('%s'), 'Đồ Sơn')", uid('l', 1));
-	exec(sql);
+	         unit_uid('u', 1), unit_uid('u', 2), unit_uid('u', 3));
+	unit_exec(s, sql);
+	snprintf(sql, sizeof sql, "INSERT INTO locality (id, name) VALUES (hoso_uuid('%s'), 'Đồ Sơn')", unit_uid('l', 1));
+	unit_exec(s, sql);
 	assert_int_equal(sqlite3_prepare_v2(store_db(s),
 	                                    "INSERT INTO item (id, no, parent_id, kind, code, title, lead_unit_id,"
 	                                    " status, progress, start_date, due_date, done_date, year, archived)"
@@ -96,47 +70,47 @@ static int build(void **state)
 		char code[32], title[256], due[16];
 		long parent = parent_of(i);
 
-		store_bind_uuid(st, 1, uid('i', i));
+		store_bind_uuid(st, 1, unit_uid('i', i));
 		sqlite3_bind_int64(st, 2, i);
 		if (parent > 0)
-			store_bind_uuid(st, 3, uid('i', parent));
+			store_bind_uuid(st, 3, unit_uid('i', parent));
 		else
 			sqlite3_bind_null(st, 3);
-		sqlite3_bind_int(st, 4, 1 + (int)rnd(7));
-		if (rnd(3) == 0) {
-			snprintf(code, sizeof code, "NV-%u", rnd(300));
+		sqlite3_bind_int(st, 4, 1 + (int)unit_rnd(&seed, 7));
+		if (unit_rnd(&seed, 3) == 0) {
+			snprintf(code, sizeof code, "NV-%u", unit_rnd(&seed, 300));
 			sqlite3_bind_text(st, 5, code, -1, SQLITE_TRANSIENT);
 		} else {
 			sqlite3_bind_null(st, 5);
 		}
-		snprintf(title, sizeof title, "%s %s %u", words[rnd(15)], words[rnd(15)], rnd(50));
+		snprintf(title, sizeof title, "%s %s %u", words[unit_rnd(&seed, 15)], words[unit_rnd(&seed, 15)], unit_rnd(&seed, 50));
 		sqlite3_bind_text(st, 6, title, -1, SQLITE_TRANSIENT);
-		if (rnd(5) == 0)
+		if (unit_rnd(&seed, 5) == 0)
 			sqlite3_bind_null(st, 7);
 		else
-			store_bind_uuid(st, 7, uid('u', 1 + rnd(3)));
-		sqlite3_bind_int(st, 8, 1 + (int)rnd(5));
-		if (rnd(4) == 0)
+			store_bind_uuid(st, 7, unit_uid('u', 1 + unit_rnd(&seed, 3)));
+		sqlite3_bind_int(st, 8, 1 + (int)unit_rnd(&seed, 5));
+		if (unit_rnd(&seed, 4) == 0)
 			sqlite3_bind_null(st, 9);
 		else
-			sqlite3_bind_int(st, 9, (int)rnd(101));
+			sqlite3_bind_int(st, 9, (int)unit_rnd(&seed, 101));
 		sqlite3_bind_text(st, 10, "2023-01-01", -1, SQLITE_STATIC);
-		if (rnd(4) == 0) {
+		if (unit_rnd(&seed, 4) == 0) {
 			sqlite3_bind_null(st, 11);
 		} else {
-			snprintf(due, sizeof due, "2024-%02u-%02u", 1 + rnd(12), 1 + rnd(28));
+			snprintf(due, sizeof due, "2024-%02u-%02u", 1 + unit_rnd(&seed, 12), 1 + unit_rnd(&seed, 28));
 			sqlite3_bind_text(st, 11, due, -1, SQLITE_TRANSIENT);
 		}
-		if (rnd(3) == 0)
+		if (unit_rnd(&seed, 3) == 0)
 			sqlite3_bind_text(st, 12, "2024-02-03", -1, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(st, 12);
-		if (rnd(10) == 0)
+		if (unit_rnd(&seed, 10) == 0)
 			sqlite3_bind_null(st, 13);
 		else
-			sqlite3_bind_int(st, 13, 2023 + (int)rnd(3));
+			sqlite3_bind_int(st, 13, 2023 + (int)unit_rnd(&seed, 3));
 		/* Item 5 (with sub-items) and a few others archived. */
-		sqlite3_bind_int(st, 14, i == 5 || (i > 460 && rnd(40) == 0) ? 1 : 0);
+		sqlite3_bind_int(st, 14, i == 5 || (i > 460 && unit_rnd(&seed, 40) == 0) ? 1 : 0);
 		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
 		sqlite3_reset(st);
 	}
@@ -145,22 +119,14 @@ static int build(void **state)
 	snprintf(sql, sizeof sql,
 	         "UPDATE item SET parent_id = (SELECT id FROM item p WHERE p.no = CASE WHEN item.no = 3000 THEN 2990 ELSE item.no + 1 END)"
 	         " WHERE no BETWEEN 2990 AND 3000");
-	exec(sql);
+	unit_exec(s, sql);
 	snprintf(sql, sizeof sql,
 	         "INSERT INTO item_locality (item_id, locality_id) SELECT id, hoso_uuid('%s') FROM item WHERE no %% 5 = 0",
-	         uid('l', 1));
-	exec(sql);
+	         unit_uid('l', 1));
+	unit_exec(s, sql);
 	if (derived_refresh_all(s, &err) != 0)
 		fail_msg("%s", err.msg);
-	exec("COMMIT");
-	return 0;
-}
-
-static int destroy(void **state)
-{
-	(void)state;
-	store_close(&s);
-	unit_rmdir(dir);
+	unit_exec(s, "COMMIT");
 	return 0;
 }
 
@@ -279,11 +245,11 @@ static void test_flat_filters(void **state)
 	v.filter.year = 2024;
 	check_view(&v, "kind and year", 10);
 	v = view(ISORT_DUE, true);
-	snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "%s", uid('u', 2));
+	snprintf(v.filter.unit_id, sizeof v.filter.unit_id, "%s", unit_uid('u', 2));
 	v.filter.statuses = 1u << STATUS_PLANNED;
 	check_view(&v, "unit and planned", 10);
 	v = view(ISORT_UNIT, false);
-	snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "%s", uid('l', 1));
+	snprintf(v.filter.locality_id, sizeof v.filter.locality_id, "%s", unit_uid('l', 1));
 	snprintf(v.filter.search, sizeof v.filter.search, "dinh vu");
 	check_view(&v, "locality and a search", 10);
 	v = view(ISORT_NO, false);
@@ -320,5 +286,5 @@ int main(void)
 	};
 
 	unit_locale();
-	return cmocka_run_group_tests(tests, build, destroy);
+	return cmocka_run_group_tests(tests, build, unitdb_teardown);
 }

@@ -6,40 +6,12 @@
  */
 #include "config.h"
 
-#include "unit.h"
+#include "unitdb.h"
 
 #include "change.h"
 #include "recordlist.h"
 #include "seed.h"
 #include "store.h"
-
-static char *dir;
-static struct store *s;
-
-static int setup(void **state)
-{
-	struct error err = { 0 };
-	char path[512];
-
-	(void)state;
-	unit_locale();
-	dir = unit_tmpdir();
-	snprintf(path, sizeof path, "%s/r.db", dir);
-	if (store_create(&s, path, seed_fill, NULL, STORE_NO_MIGRATE, 1000, &err) != 0) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	store_set_login(s, "an");
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	store_close(&s);
-	unit_rmdir(dir);
-	return 0;
-}
 
 static long count(enum record_kind k, enum reclist_mode m, const char *search)
 {
@@ -146,5 +118,5 @@ int main(void)
 		cmocka_unit_test(search_and_archived),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unitdb_setup, unitdb_teardown);
 }
