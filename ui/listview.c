@@ -583,3 +583,29 @@ void listview_draw(const struct listview *lv, struct canvas *c, int top, int hei
 	for (i = 0; i < lv->n && i < height; i++)
 		lv->pager->draw(lv->src, c, top + i, ROW(lv, i), i == lv->cursor);
 }
+
+bool listview_move(struct listview *lv, enum action a, int *rc, struct error *err)
+{
+	switch (a) {
+	case ACTION_UP:
+		*rc = listview_up(lv, err);
+		return true;
+	case ACTION_DOWN:
+		*rc = listview_down(lv, err);
+		return true;
+	case ACTION_PAGE_UP:
+		*rc = listview_page_up(lv, err);
+		return true;
+	case ACTION_PAGE_DOWN:
+		*rc = listview_page_down(lv, err);
+		return true;
+	case ACTION_HOME:
+		*rc = listview_home(lv, err);
+		return true;
+	case ACTION_END:
+		*rc = listview_end(lv, err);
+		return true;
+	default:
+		return false;
+	}
+}

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "actions.h"
 #include "error.h"
 #include "strbuf.h"
 
@@ -92,6 +93,13 @@ int listview_page_down(struct listview *lv, struct error *err);
 int listview_page_up(struct listview *lv, struct error *err);
 int listview_home(struct listview *lv, struct error *err);
 int listview_end(struct listview *lv, struct error *err);
+
+/*
+ * Moves lv as a says when it is a movement (up, down, a page either way,
+ * home, end): returns true, with *rc 0 or -1 and err set; false for any
+ * other action, lv untouched.
+ */
+bool listview_move(struct listview *lv, enum action a, int *rc, struct error *err);
 
 /* Changes the number of rows in view, keeping the cursor's row in view and on its record. */
 int listview_resize(struct listview *lv, int height, struct error *err);

@@ -282,24 +282,6 @@ static int menu_action(struct screen *s, enum action a)
 	int rc;
 
 	switch (a) {
-	case ACTION_UP:
-		rc = listview_up(&m->lv, &err);
-		break;
-	case ACTION_DOWN:
-		rc = listview_down(&m->lv, &err);
-		break;
-	case ACTION_PAGE_UP:
-		rc = listview_page_up(&m->lv, &err);
-		break;
-	case ACTION_PAGE_DOWN:
-		rc = listview_page_down(&m->lv, &err);
-		break;
-	case ACTION_HOME:
-		rc = listview_home(&m->lv, &err);
-		break;
-	case ACTION_END:
-		rc = listview_end(&m->lv, &err);
-		break;
 	case ACTION_OPEN:
 		return finish(m, true);
 	case ACTION_BACK:
@@ -310,7 +292,9 @@ static int menu_action(struct screen *s, enum action a)
 	case ACTION_SUSPEND:
 		return SCREEN_IGNORED;
 	default:
-		return SCREEN_HANDLED; /* nothing else works inside a menu */
+		if (!listview_move(&m->lv, a, &rc, &err))
+			return SCREEN_HANDLED; /* nothing else works inside a menu */
+		break;
 	}
 	if (rc != 0)
 		app_message(s->app, ROLE_ERROR, "%s", err.msg);

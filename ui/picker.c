@@ -414,24 +414,6 @@ static int picker_action(struct screen *s, enum action a)
 	int rc;
 
 	switch (a) {
-	case ACTION_UP:
-		rc = listview_up(view(p), &err);
-		break;
-	case ACTION_DOWN:
-		rc = listview_down(view(p), &err);
-		break;
-	case ACTION_PAGE_UP:
-		rc = listview_page_up(view(p), &err);
-		break;
-	case ACTION_PAGE_DOWN:
-		rc = listview_page_down(view(p), &err);
-		break;
-	case ACTION_HOME:
-		rc = listview_home(view(p), &err);
-		break;
-	case ACTION_END:
-		rc = listview_end(view(p), &err);
-		break;
 	case ACTION_OPEN:
 		return finish(p, true);
 	case ACTION_BACK:
@@ -442,7 +424,9 @@ static int picker_action(struct screen *s, enum action a)
 	case ACTION_SUSPEND:
 		return SCREEN_IGNORED;
 	default:
-		return SCREEN_HANDLED;
+		if (!listview_move(view(p), a, &rc, &err))
+			return SCREEN_HANDLED;
+		break;
 	}
 	report(p, rc, &err);
 	return SCREEN_REDRAW;

@@ -207,24 +207,6 @@ static int docs_action(struct screen *s, enum action a)
 	int rc = 0;
 
 	switch (a) {
-	case ACTION_UP:
-		rc = listview_up(&ds->lv, &err);
-		break;
-	case ACTION_DOWN:
-		rc = listview_down(&ds->lv, &err);
-		break;
-	case ACTION_PAGE_UP:
-		rc = listview_page_up(&ds->lv, &err);
-		break;
-	case ACTION_PAGE_DOWN:
-		rc = listview_page_down(&ds->lv, &err);
-		break;
-	case ACTION_HOME:
-		rc = listview_home(&ds->lv, &err);
-		break;
-	case ACTION_END:
-		rc = listview_end(&ds->lv, &err);
-		break;
 	case ACTION_OPEN:
 		cur = listview_current(&ds->lv);
 		if (cur != NULL)
@@ -265,7 +247,9 @@ static int docs_action(struct screen *s, enum action a)
 		app_push(s->app, register_screen_new(s->app, REC_DOCUMENT, true));
 		return SCREEN_REDRAW;
 	default:
-		return SCREEN_IGNORED;
+		if (!listview_move(&ds->lv, a, &rc, &err))
+			return SCREEN_IGNORED;
+		break;
 	}
 	report(ds, rc, &err);
 	return SCREEN_REDRAW;

@@ -285,24 +285,6 @@ static int reg_action(struct screen *s, enum action a)
 	int rc = 0;
 
 	switch (a) {
-	case ACTION_UP:
-		rc = listview_up(&rs->lv, &err);
-		break;
-	case ACTION_DOWN:
-		rc = listview_down(&rs->lv, &err);
-		break;
-	case ACTION_PAGE_UP:
-		rc = listview_page_up(&rs->lv, &err);
-		break;
-	case ACTION_PAGE_DOWN:
-		rc = listview_page_down(&rs->lv, &err);
-		break;
-	case ACTION_HOME:
-		rc = listview_home(&rs->lv, &err);
-		break;
-	case ACTION_END:
-		rc = listview_end(&rs->lv, &err);
-		break;
 	case ACTION_SEARCH:
 		rs->typing = true;
 		return SCREEN_REDRAW;
@@ -356,7 +338,9 @@ static int reg_action(struct screen *s, enum action a)
 		rc = reopen(rs, &err);
 		break;
 	default:
-		return SCREEN_IGNORED;
+		if (!listview_move(&rs->lv, a, &rc, &err))
+			return SCREEN_IGNORED;
+		break;
 	}
 	report(rs, rc, &err);
 	return SCREEN_REDRAW;
