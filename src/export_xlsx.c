@@ -8,6 +8,7 @@
 
 #include "atomicfile.h"
 #include "export.h"
+#include "fielddisplay.h"
 #include "i18n.h"
 #include "record.h"
 #include "validate.h"

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "fold.h"
+#include "fielddisplay.h"
 #include "i18n.h"
 #include "itemdetail.h"
 #include "validate.h"

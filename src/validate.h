@@ -52,8 +52,4 @@ int record_check(struct store *s, const struct record *r, struct field_error *er
 int record_resolve(struct store *s, enum record_kind k, const char *typed, char out[UUID_LEN + 1],
                    char *why, size_t whysz, struct error *err);
 
-/* The value of field f of r as a clerk reads it (names, not keys; dd/mm/yyyy). Caller frees. */
-char *field_display(struct store *s, enum record_kind k, int f, const char *value,
-                    enum date_style style);
-
 #endif

@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "form.h"
+#include "fielddisplay.h"
 #include "i18n.h"
 #include "store.h"
 #include "text.h"

@@ -7,6 +7,7 @@
 #include "fieldtext.h"
 #include "fold.h"
 #include "formfield.h"
+#include "fielddisplay.h"
 #include "i18n.h"
 #include "refdata.h"
 #include "text.h"
