@@ -6,12 +6,10 @@
 
 #include "app.h"
 #include "draft.h"
-#include "fieldtext.h"
 #include "formstate.h"
 #include "i18n.h"
 #include "lineedit.h"
 #include "menu.h"
-#include "picker.h"
 #include "refdata.h"
 #include "store.h"
 #include "strbuf.h"
@@ -26,225 +24,11 @@
  * formsave.c, one field in formfield.c.
  */
 
-/* ------------------------------------------------------------------ choices and pickers */
-
-static struct ffield *current(struct form *fm)
-{
-	return &fm->ff[fm->cur];
-}
-
-static void changed(struct form *fm, struct ffield *x)
-{
-	(void)x;
-	fm->edits++;
-}
-
-static void set_choice(struct form *fm, struct ffield *x, int c)
-{
-	const char *code = c > 0 ? choice_code((enum choice_list)x->def->max, c) : NULL;
-	char ta[sizeof x->ta];
-
-	memcpy(ta, x->ta, sizeof ta);
-	ffield_set(&fm->env, x, code);
-	memcpy(x->ta, ta, sizeof ta);
-	changed(fm, x);
-}
-
-static void on_choice(void *ctx, bool ok, const struct menu_entry *chosen, const struct menu_entry *all, int n)
-{
-	struct form *fm = ctx;
-	struct ffield *x = current(fm);
-
-	(void)all;
-	(void)n;
-	if (!ok || chosen == NULL || x->how != FF_CHOICE)
-		return;
-	x->ta[0] = '\0';
-	set_choice(fm, x, (int)chosen->value);
-	form_recheck(fm);
-}
-
-/* Puts value (a record's key, or lines of keys) into the current field, as picked. */
-static void put_picked(struct form *fm, const char *value)
-{
-	struct ffield *x = current(fm);
-
-	if (x->how == FF_REF) {
-		ffield_set(&fm->env, x, value);
-	} else {
-		char *t = field_edit_text(app_of(fm)->store, fm->kind, x->f, value, style_of(fm));
-
-		if (t == NULL || lineedit_set(&x->edit, t) != 0)
-			app_message(app_of(fm), ROLE_ERROR, "%s", _("Out of memory"));
-		free(t);
-	}
-	changed(fm, x);
-	x->visited = true;
-	form_recheck(fm);
-}
-
-/* The first line of a links value (key, or key TAB relation) without its relation, or NULL. */
-static const char *line_without_relation(const char *value)
-{
-	const char *p = value;
-
-	while (p != NULL && *p != '\0') {
-		size_t len = strcspn(p, "\n");
-
-		if (len > 0 && memchr(p, '\t', len) == NULL)
-			return p;
-		p += len;
-		if (*p == '\n')
-			p++;
-	}
-	return NULL;
-}
-
-static void ask_relation(struct form *fm, char *value);
-
-static void on_relation(void *ctx, bool ok, const struct menu_entry *chosen, const struct menu_entry *all, int n)
-{
-	struct form *fm = ctx;
-	char *value = fm->links;
-	const char *line = line_without_relation(value);
-
-	(void)all;
-	(void)n;
-	fm->links = NULL;
-	if (!ok || chosen == NULL || line == NULL) {
-		/* Esc: the documents go in as picked; the message beside the field asks for the rest. */
-		put_picked(fm, value);
-		free(value);
-		return;
-	}
-	{
-		struct strbuf b = STRBUF_INIT;
-		size_t at = (size_t)(line - value) + strcspn(line, "\n");
-
-		strbuf_add(&b, value, at);
-		strbuf_printf(&b, "\t%s", choice_code(CHOICE_DOC_RELATION, (int)chosen->value));
-		strbuf_puts(&b, value + at);
-		free(value);
-		if (b.failed) {
-			strbuf_free(&b);
-			app_message(app_of(fm), ROLE_ERROR, "%s", _("Out of memory"));
-			return;
-		}
-		ask_relation(fm, strbuf_detach(&b));
-	}
-}
-
-/*
- * Documents picked for a field of links: asks how each new one relates (a
- * menu of the relations), then puts them in the field. Takes value.
- */
-static void ask_relation(struct form *fm, char *value)
-{
-	struct app *a = app_of(fm);
-	const char *line = line_without_relation(value);
-	struct menu_entry e[8];
-	char key[UUID_LEN + 1], title[300], *shown;
-	int i, n = choice_count(CHOICE_DOC_RELATION);
-
-	if (line == NULL) {
-		put_picked(fm, value);
-		free(value);
-		return;
-	}
-	snprintf(key, sizeof key, "%.*s", (int)strcspn(line, "\n"), line);
-	shown = field_edit_text(a->store, fm->kind, current(fm)->f, key, style_of(fm));
-	snprintf(title, sizeof title, _("How does %s relate to this document?"), shown != NULL ? shown : key);
-	free(shown);
-	memset(e, 0, sizeof e);
-	for (i = 0; i < n && i < 8; i++) {
-		e[i].label = (char *)choice_name(CHOICE_DOC_RELATION, i + 1);
-		e[i].value = i + 1;
-	}
-	fm->links = value;
-	app_push(a, menu_new(a, title, e, i, 0, false, on_relation, fm));
-}
-
-static void on_pick(void *ctx, bool ok, const char *value)
-{
-	struct form *fm = ctx;
-	struct ffield *x = current(fm);
-	char *copy;
-
-	if (!ok)
-		return;
-	if (x->def->type != FT_LINKS || line_without_relation(value) == NULL) {
-		put_picked(fm, value);
-		return;
-	}
-	if ((copy = strdup(value)) == NULL) {
-		app_message(app_of(fm), ROLE_ERROR, "%s", _("Out of memory"));
-		return;
-	}
-	ask_relation(fm, copy);
-}
-
-/*
- * The key of the form's own record when field x lists records of its kind
- * (a record is not its own parent nor its own link), else NULL.
- */
-static const char *own_key(const struct form *fm, const struct ffield *x)
-{
-	return !fm->is_new && x->def->max == (int)fm->kind && fm->start.id[0] != '\0' ? fm->start.id : NULL;
-}
-
-/* Opens the list of the current field (a choice, a record, several records). */
-static int pick(struct form *fm, const char *search)
-{
-	struct app *a = app_of(fm);
-	struct ffield *x = current(fm);
-	char title[300];
-
-	snprintf(title, sizeof title, "%s", _(x->def->label));
-	if (x->how == FF_CHOICE) {
-		enum choice_list l = (enum choice_list)x->def->max;
-		struct menu_entry e[16];
-		int i, n = choice_count(l);
-
-		memset(e, 0, sizeof e);
-		for (i = 0; i < n && i < 16; i++) {
-			e[i].label = (char *)choice_name(l, i + 1);
-			e[i].value = i + 1;
-		}
-		app_push(a, menu_new(a, title, e, n, ffield_choice(x) > 0 ? ffield_choice(x) - 1 : 0, false,
-		                     on_choice, fm));
-		return SCREEN_REDRAW;
-	}
-	if (x->how == FF_REF) {
-		app_push(a, picker_new(a, title, (enum record_kind)x->def->max, false, NULL, search, own_key(fm, x), on_pick,
-		                       fm));
-		return SCREEN_REDRAW;
-	}
-	if (x->def->type == FT_MULTI || x->def->type == FT_LINKS) {
-		struct error err = { 0 };
-		char why[256] = "", *value = NULL;
-		int rc = field_parse(a->store, fm->kind, x->f, lineedit_text(&x->edit), style_of(fm), &value, why,
-		                     sizeof why, &err);
-
-		if (rc != 0) {
-			if (rc == -1)
-				snprintf(x->msg, sizeof x->msg, "%s", why);
-			app_message(a, ROLE_ERROR, _("Correct the field first: %s"), rc == -1 ? why : err.msg);
-			return SCREEN_REDRAW;
-		}
-		app_push(a, picker_new(a, title, (enum record_kind)x->def->max, true, value, search, own_key(fm, x), on_pick,
-		                       fm));
-		free(value);
-		return SCREEN_REDRAW;
-	}
-	app_message(a, ROLE_DIM, "%s", _("This field is typed, not chosen from a list"));
-	return SCREEN_REDRAW;
-}
-
 /* ------------------------------------------------------------------ moving */
 
 static void leave(struct form *fm)
 {
-	struct ffield *x = current(fm);
+	struct ffield *x = form_current(fm);
 
 	x->visited = true;
 	x->ta[0] = '\0';
@@ -322,7 +106,7 @@ static void layout(struct form *fm, int cols, int height)
 	}
 	/* The current field and its message in view. */
 	{
-		struct ffield *x = current(fm);
+		struct ffield *x = form_current(fm);
 		int end = x->y + x->rows + (x->msg[0] != '\0' ? 1 : 0);
 
 		if (x->y < fm->top + 1)
@@ -377,7 +161,7 @@ static void form_cursor(struct screen *s, struct canvas *c)
 static void form_status(struct screen *s, struct strbuf *left)
 {
 	struct form *fm = (struct form *)s;
-	struct ffield *x = current(fm);
+	struct ffield *x = form_current(fm);
 
 	switch (x->def->type) {
 	case FT_DATE:
@@ -436,7 +220,7 @@ static int choice_key(struct form *fm, struct ffield *x, ui_key k)
 		}
 		(void)len;
 		memcpy(x->ta, ta, sizeof x->ta);
-		set_choice(fm, x, found);
+		form_set_choice(fm, x, found);
 		return SCREEN_REDRAW;
 	}
 	switch (k) {
@@ -450,18 +234,18 @@ static int choice_key(struct form *fm, struct ffield *x, ui_key k)
 				len--;
 			x->ta[len] = '\0';
 			if (len > 0)
-				set_choice(fm, x, ffield_choice_ahead(x, x->ta));
+				form_set_choice(fm, x, ffield_choice_ahead(x, x->ta));
 		}
 		return SCREEN_REDRAW;
 	case UIK_DELETE:
 		x->ta[0] = '\0';
-		set_choice(fm, x, 0);
+		form_set_choice(fm, x, 0);
 		return SCREEN_REDRAW;
 	case UIK_RIGHT:
 	case UIK_LEFT:
 		x->ta[0] = '\0';
 		c = k == UIK_RIGHT ? (c >= n ? 1 : c + 1) : (c <= 1 ? n : c - 1);
-		set_choice(fm, x, c);
+		form_set_choice(fm, x, c);
 		return SCREEN_REDRAW;
 	default:
 		return SCREEN_IGNORED;
@@ -474,11 +258,11 @@ static int ref_key(struct form *fm, struct ffield *x, ui_key k)
 		char buf[5];
 
 		buf[utf8_encode((uint32_t)ui_key_base(k), buf)] = '\0';
-		return pick(fm, buf);
+		return form_pick(fm, buf);
 	}
 	if (k == UIK_DELETE || k == UIK_BACKSPACE) {
 		ffield_set(&fm->env, x, NULL);
-		changed(fm, x);
+		form_touched(fm);
 		return SCREEN_REDRAW;
 	}
 	return SCREEN_IGNORED;
@@ -487,7 +271,7 @@ static int ref_key(struct form *fm, struct ffield *x, ui_key k)
 static int form_key(struct screen *s, ui_key k)
 {
 	struct form *fm = (struct form *)s;
-	struct ffield *x = current(fm);
+	struct ffield *x = form_current(fm);
 	enum lineedit_result r;
 
 	switch (x->how) {
@@ -504,13 +288,13 @@ static int form_key(struct screen *s, ui_key k)
 		break;
 	case FF_LINE:
 		if (k == UIK_ENTER) /* Enter never saves: it moves on, or opens the list */
-			return x->def->type == FT_MULTI || x->def->type == FT_LINKS ? pick(fm, NULL) : move(fm, 1);
+			return x->def->type == FT_MULTI || x->def->type == FT_LINKS ? form_pick(fm, NULL) : move(fm, 1);
 		break;
 	}
 	r = lineedit_key(&x->edit, k);
 	switch (r) {
 	case LINEEDIT_CHANGED:
-		changed(fm, x);
+		form_touched(fm);
 		return SCREEN_REDRAW;
 	case LINEEDIT_MOVED:
 		return SCREEN_REDRAW;
@@ -548,9 +332,9 @@ static int form_action(struct screen *s, enum action a)
 		return form_save(fm);
 	case ACTION_PICK:
 	case ACTION_OPEN:
-		if (a == ACTION_OPEN && current(fm)->how == FF_LINES)
+		if (a == ACTION_OPEN && form_current(fm)->how == FF_LINES)
 			return SCREEN_HANDLED;
-		return pick(fm, NULL);
+		return form_pick(fm, NULL);
 	case ACTION_CANCEL:
 	case ACTION_BACK:
 		return SCREEN_CLOSE | SCREEN_REDRAW;

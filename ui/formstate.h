@@ -48,6 +48,28 @@ static inline enum date_style style_of(struct form *fm)
 	return app_of(fm)->ctx->settings.date_format;
 }
 
+/* The field the cursor is in. */
+static inline struct ffield *form_current(struct form *fm)
+{
+	return &fm->ff[fm->cur];
+}
+
+/* Counts an edit (drafts are kept after edits). */
+static inline void form_touched(struct form *fm)
+{
+	fm->edits++;
+}
+
+/* Sets choice field x to choice c (0: none), keeping what was typed ahead. */
+void form_set_choice(struct form *fm, struct ffield *x, int c);
+
+/*
+ * Opens the list of the current field (a menu of choices, a pick list of
+ * records, one or several), search its first letters (may be NULL).
+ * Returns what the screen does next.
+ */
+int form_pick(struct form *fm, const char *search);
+
 /* True when a field holds something else than what the form started from. */
 bool form_changed(const struct form *fm);
 
