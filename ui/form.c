@@ -19,9 +19,9 @@
 
 /*
  * The form as a screen: its fields laid out under a label column, the keys
- * that move between them and edit them, the pick lists, leaving it, and
- * making one for a record or from a draft. Checking and saving are in
- * formsave.c, one field in formfield.c.
+ * that move between them and edit them, leaving it, and making one for a
+ * record or from a draft. The pick lists are in formpick.c, checking and
+ * saving in formsave.c, one field in formfield.c.
  */
 
 /* ------------------------------------------------------------------ moving */
