@@ -12,6 +12,7 @@
 #include "change.h"
 #include "i18n.h"
 #include "import.h"
+#include "jsonread.h"
 #include "record.h"
 #include "store.h"
 #include "strbuf.h"
@@ -19,26 +20,7 @@
 #include "uuid.h"
 #include "validate.h"
 
-/* A field of an import file longer than this is refused (no form takes one). */
-#define FIELD_MAX (1 << 20)
-/* JSON nested deeper than this is no export of hoso's. */
-#define DEPTH_MAX 16
-
-/* ------------------------------------------------------------------ reading */
-
-struct reader {
-	FILE *f;
-	const char *path;
-	int line;
-	int c;          /* the character looked at, or EOF */
-};
-
-static void advance(struct reader *r)
-{
-	if (r->c == '\n')
-		r->line++;
-	r->c = getc(r->f);
-}
+/* ------------------------------------------------------------------ the job */
 
 struct job {
 	struct store *store;
@@ -81,265 +63,6 @@ static void problem(struct job *j, int line, const char *fmt, ...)
 	snprintf(j->res->errors[j->res->nerrors++], sizeof j->res->errors[0], "%s:%d: %s", j->path, line,
 	         inert != NULL ? inert : msg);
 	free(inert);
-}
-
-/* ------------------------------------------------------------------ JSON values */
-
-enum jtype { J_NULL, J_BOOL, J_NUMBER, J_STRING, J_ARRAY, J_OBJECT };
-
-struct jv {
-	enum jtype t;
-	int line;
-	bool b;
-	char *s;               /* J_STRING, J_NUMBER: the text */
-	size_t n;              /* J_STRING: its bytes (NUL included) */
-	struct jv *items;      /* J_ARRAY, J_OBJECT */
-	char **keys;           /* J_OBJECT */
-	size_t count;
-};
-
-static void jv_free(struct jv *v)
-{
-	size_t i;
-
-	if (v == NULL)
-		return;
-	free(v->s);
-	for (i = 0; i < v->count; i++) {
-		jv_free(&v->items[i]);
-		if (v->keys != NULL)
-			free(v->keys[i]);
-	}
-	free(v->items);
-	free(v->keys);
-	memset(v, 0, sizeof *v);
-}
-
-static const struct jv *jv_get(const struct jv *o, const char *key)
-{
-	size_t i;
-
-	for (i = 0; o != NULL && o->t == J_OBJECT && i < o->count; i++)
-		if (strcmp(o->keys[i], key) == 0)
-			return &o->items[i];
-	return NULL;
-}
-
-static void skip_space(struct reader *r)
-{
-	while (r->c == ' ' || r->c == '\t' || r->c == '\n' || r->c == '\r')
-		advance(r);
-}
-
-struct jerr {
-	int line;
-	char msg[200];
-};
-
-static int jfail(struct jerr *e, struct reader *r, const char *msg)
-{
-	if (e->msg[0] == '\0') {
-		e->line = r->line;
-		snprintf(e->msg, sizeof e->msg, "%s", msg);
-	}
-	return -1;
-}
-
-static int hexval(int c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
-static int read_hex4(struct reader *r, unsigned *out)
-{
-	int i, v;
-
-	*out = 0;
-	for (i = 0; i < 4; i++) {
-		advance(r);
-		if ((v = hexval(r->c)) < 0)
-			return -1;
-		*out = *out * 16 + (unsigned)v;
-	}
-	return 0;
-}
-
-static int parse_string(struct reader *r, struct strbuf *b, struct jerr *e)
-{
-	advance(r); /* the opening quote */
-	for (;;) {
-		if (r->c == EOF)
-			return jfail(e, r, _("the file ends inside a string"));
-		if (r->c == '"') {
-			advance(r);
-			return 0;
-		}
-		if (b->len >= FIELD_MAX)
-			return jfail(e, r, _("a string longer than 1 MiB"));
-		if (r->c < 0x20)
-			return jfail(e, r, _("a control character inside a string (JSON needs it escaped)"));
-		if (r->c == '\\') {
-			unsigned cp;
-
-			advance(r);
-			switch (r->c) {
-			case '"': case '\\': case '/':
-				strbuf_add(b, (char[]){ (char)r->c }, 1);
-				break;
-			case 'b': strbuf_puts(b, "\b"); break;
-			case 'f': strbuf_puts(b, "\f"); break;
-			case 'n': strbuf_puts(b, "\n"); break;
-			case 'r': strbuf_puts(b, "\r"); break;
-			case 't': strbuf_puts(b, "\t"); break;
-			case 'u': {
-				char out[4];
-
-				if (read_hex4(r, &cp) != 0)
-					return jfail(e, r, _("a bad \\u escape"));
-				if (cp >= 0xd800 && cp < 0xdc00) {
-					unsigned lo;
-
-					advance(r);
-					if (r->c != '\\')
-						return jfail(e, r, _("a lone surrogate in a \\u escape"));
-					advance(r);
-					if (r->c != 'u' || read_hex4(r, &lo) != 0 || lo < 0xdc00 || lo > 0xdfff)
-						return jfail(e, r, _("a lone surrogate in a \\u escape"));
-					cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-				} else if (cp >= 0xdc00 && cp < 0xe000) {
-					return jfail(e, r, _("a lone surrogate in a \\u escape"));
-				}
-				strbuf_add(b, out, utf8_encode(cp, out));
-				break;
-			}
-			default:
-				return jfail(e, r, _("a bad escape in a string"));
-			}
-			advance(r);
-			continue;
-		}
-		strbuf_add(b, (char[]){ (char)r->c }, 1);
-		advance(r);
-	}
-}
-
-static int parse_value(struct reader *r, struct jv *v, int depth, struct jerr *e);
-
-static int parse_container(struct reader *r, struct jv *v, int depth, struct jerr *e)
-{
-	bool object = r->c == '{';
-	int close = object ? '}' : ']';
-	size_t cap = 0;
-
-	v->t = object ? J_OBJECT : J_ARRAY;
-	if (depth > DEPTH_MAX)
-		return jfail(e, r, _("values nested too deep"));
-	advance(r);
-	skip_space(r);
-	if (r->c == close) {
-		advance(r);
-		return 0;
-	}
-	for (;;) {
-		struct strbuf key = STRBUF_INIT;
-
-		if (v->count == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			struct jv *items = realloc(v->items, ncap * sizeof *items);
-			char **keys = object ? realloc(v->keys, ncap * sizeof *keys) : NULL;
-
-			if (items == NULL || (object && keys == NULL)) {
-				free(items == v->items ? NULL : items);
-				return jfail(e, r, _("out of memory"));
-			}
-			v->items = items;
-			if (object)
-				v->keys = keys;
-			cap = ncap;
-		}
-		memset(&v->items[v->count], 0, sizeof v->items[0]);
-		if (object) {
-			skip_space(r);
-			if (r->c != '"')
-				return jfail(e, r, _("a name in quotes was expected"));
-			if (parse_string(r, &key, e) != 0) {
-				strbuf_free(&key);
-				return -1;
-			}
-			v->keys[v->count] = strbuf_detach(&key);
-			skip_space(r);
-			if (r->c != ':') {
-				v->count++;
-				return jfail(e, r, _("':' was expected after a name"));
-			}
-			advance(r);
-		}
-		v->count++;
-		if (parse_value(r, &v->items[v->count - 1], depth + 1, e) != 0)
-			return -1;
-		skip_space(r);
-		if (r->c == ',') {
-			advance(r);
-			continue;
-		}
-		if (r->c == close) {
-			advance(r);
-			return 0;
-		}
-		return jfail(e, r, object ? _("',' or '}' was expected") : _("',' or ']' was expected"));
-	}
-}
-
-static int parse_value(struct reader *r, struct jv *v, int depth, struct jerr *e)
-{
-	struct strbuf b = STRBUF_INIT;
-
-	skip_space(r);
-	v->line = r->line;
-	switch (r->c) {
-	case '{':
-	case '[':
-		return parse_container(r, v, depth, e);
-	case '"':
-		v->t = J_STRING;
-		if (parse_string(r, &b, e) != 0) {
-			strbuf_free(&b);
-			return -1;
-		}
-		v->n = b.len;
-		v->s = strbuf_detach(&b);
-		return 0;
-	case 't': case 'f': case 'n': {
-		const char *word = r->c == 't' ? "true" : r->c == 'f' ? "false" : "null";
-		size_t i;
-
-		for (i = 0; word[i] != '\0'; i++, advance(r))
-			if (r->c != word[i])
-				return jfail(e, r, _("a value was expected"));
-		v->t = word[0] == 'n' ? J_NULL : J_BOOL;
-		v->b = word[0] == 't';
-		return 0;
-	}
-	default:
-		if (r->c == '-' || isdigit(r->c)) {
-			while (r->c == '-' || r->c == '+' || r->c == '.' || r->c == 'e' || r->c == 'E' || isdigit(r->c)) {
-				strbuf_add(&b, (char[]){ (char)r->c }, 1);
-				advance(r);
-			}
-			v->t = J_NUMBER;
-			v->s = strbuf_detach(&b);
-			{
-				char *end;
-
-				errno = 0;
-				strtod(v->s, &end);
-				if (*end != '\0')
-					return jfail(e, r, _("a bad number"));
-			}
-			return 0;
-		}
-		return jfail(e, r, r->c == EOF ? _("the file ends where a value was expected") : _("a value was expected"));
-	}
 }
 
 /* ------------------------------------------------------------------ records */
@@ -812,44 +535,44 @@ static int import_json(struct job *j, struct reader *r, struct error *err)
 		problem(j, r->line, "%s", _("a JSON export starts with '{'"));
 		return 0;
 	}
-	advance(r);
+	reader_advance(r);
 	for (;;) {
 		struct strbuf key = STRBUF_INIT;
 		size_t p;
 		int which = -1;
 
-		skip_space(r);
+		json_skip_space(r);
 		if (r->c == '}')
 			break;
-		if (r->c != '"' || parse_string(r, &key, &e) != 0) {
+		if (r->c != '"' || json_parse_string(r, &key, &e) != 0) {
 			strbuf_free(&key);
-			jfail(&e, r, _("a name in quotes was expected"));
+			json_fail(&e, r, _("a name in quotes was expected"));
 			break;
 		}
-		skip_space(r);
+		json_skip_space(r);
 		if (r->c != ':') {
 			strbuf_free(&key);
-			jfail(&e, r, _("':' was expected after a name"));
+			json_fail(&e, r, _("':' was expected after a name"));
 			break;
 		}
-		advance(r);
+		reader_advance(r);
 		for (p = 0; p < sizeof parts / sizeof parts[0]; p++)
 			if (strcmp(strbuf_str(&key), parts[p].key) == 0)
 				which = (int)p;
 		if (which >= 0) {
 			/* The records of one kind, one at a time. */
-			skip_space(r);
+			json_skip_space(r);
 			if (r->c != '[') {
 				strbuf_free(&key);
-				jfail(&e, r, _("a list of records was expected"));
+				json_fail(&e, r, _("a list of records was expected"));
 				break;
 			}
-			advance(r);
-			skip_space(r);
+			reader_advance(r);
+			json_skip_space(r);
 			while (r->c != ']') {
 				struct jv v = { 0 };
 
-				if (parse_value(r, &v, 1, &e) != 0) {
+				if (json_parse_value(r, &v, 1, &e) != 0) {
 					jv_free(&v);
 					break;
 				}
@@ -861,12 +584,12 @@ static int import_json(struct job *j, struct reader *r, struct error *err)
 					return -1;
 				}
 				jv_free(&v);
-				skip_space(r);
+				json_skip_space(r);
 				if (r->c == ',') {
-					advance(r);
-					skip_space(r);
+					reader_advance(r);
+					json_skip_space(r);
 				} else if (r->c != ']') {
-					jfail(&e, r, _("',' or ']' was expected"));
+					json_fail(&e, r, _("',' or ']' was expected"));
 					break;
 				}
 			}
@@ -874,7 +597,7 @@ static int import_json(struct job *j, struct reader *r, struct error *err)
 				strbuf_free(&key);
 				break;
 			}
-			advance(r);
+			reader_advance(r);
 		} else {
 			struct jv v = { 0 };
 			bool known = strcmp(strbuf_str(&key), "format") == 0 || strcmp(strbuf_str(&key), "version") == 0 ||
@@ -882,7 +605,7 @@ static int import_json(struct job *j, struct reader *r, struct error *err)
 			             strcmp(strbuf_str(&key), "programme") == 0;
 			int line = r->line;
 
-			if (parse_value(r, &v, 1, &e) != 0) {
+			if (json_parse_value(r, &v, 1, &e) != 0) {
 				jv_free(&v);
 				strbuf_free(&key);
 				break;
@@ -901,20 +624,20 @@ static int import_json(struct job *j, struct reader *r, struct error *err)
 			jv_free(&v);
 		}
 		strbuf_free(&key);
-		skip_space(r);
+		json_skip_space(r);
 		if (r->c == ',') {
-			advance(r);
+			reader_advance(r);
 			continue;
 		}
 		if (r->c != '}')
-			jfail(&e, r, _("',' or '}' was expected"));
+			json_fail(&e, r, _("',' or '}' was expected"));
 		break;
 	}
 	if (e.msg[0] == '\0') {
-		advance(r);
-		skip_space(r);
+		reader_advance(r);
+		json_skip_space(r);
 		if (r->c != EOF)
-			jfail(&e, r, _("more after the end of the export"));
+			json_fail(&e, r, _("more after the end of the export"));
 	}
 	if (e.msg[0] != '\0')
 		problem(j, e.line, "%s", e.msg);
@@ -939,23 +662,23 @@ static int csv_record(struct reader *r, char ***fields, int *cap, int *line, con
 		strbuf_puts(&b, "");
 		if (r->c == '"') {
 			quoted = true;
-			advance(r);
+			reader_advance(r);
 			for (;;) {
 				if (r->c == EOF) {
 					*why = _("the file ends inside a quoted field");
 					goto bad;
 				}
 				if (r->c == '"') {
-					advance(r);
+					reader_advance(r);
 					if (r->c != '"')
 						break;
 				}
-				if (b.len >= FIELD_MAX) {
+				if (b.len >= READ_FIELD_MAX) {
 					*why = _("a field longer than 1 MiB");
 					goto bad;
 				}
 				strbuf_add(&b, (char[]){ (char)r->c }, 1);
-				advance(r);
+				reader_advance(r);
 			}
 			if (r->c != ',' && r->c != '\r' && r->c != '\n' && r->c != EOF) {
 				*why = _("text after the closing quote of a field");
@@ -967,12 +690,12 @@ static int csv_record(struct reader *r, char ***fields, int *cap, int *line, con
 					*why = _("a quote inside a field that is not quoted");
 					goto bad;
 				}
-				if (b.len >= FIELD_MAX) {
+				if (b.len >= READ_FIELD_MAX) {
 					*why = _("a field longer than 1 MiB");
 					goto bad;
 				}
 				strbuf_add(&b, (char[]){ (char)r->c }, 1);
-				advance(r);
+				reader_advance(r);
 			}
 		}
 		(void)quoted;
@@ -991,13 +714,13 @@ static int csv_record(struct reader *r, char ***fields, int *cap, int *line, con
 		free((*fields)[n]);
 		(*fields)[n++] = strbuf_detach(&b);
 		if (r->c == ',') {
-			advance(r);
+			reader_advance(r);
 			continue;
 		}
 		if (r->c == '\r')
-			advance(r);
+			reader_advance(r);
 		if (r->c == '\n')
-			advance(r);
+			reader_advance(r);
 		break;
 	}
 	strbuf_free(&b);
@@ -1101,19 +824,19 @@ int import_file(struct store *s, const char *path, bool dry_run, struct import_r
 	}
 	if (r.c == 0xEF) {
 		/* A byte-order mark: CSV from Excel has one; JSON may not. */
-		advance(&r);
-		if (r.c != 0xBB || (advance(&r), r.c != 0xBF)) {
+		reader_advance(&r);
+		if (r.c != 0xBB || (reader_advance(&r), r.c != 0xBF)) {
 			problem(&j, 1, "%s", _("not UTF-8 text"));
 			goto end;
 		}
-		advance(&r);
+		reader_advance(&r);
 		if (r.c == '{') {
 			problem(&j, 1, "%s", _("a byte-order mark before the JSON: JSON has none (save it as UTF-8 without one)"));
 			goto end;
 		}
 	}
 	while (r.c == ' ' || r.c == '\n' || r.c == '\r' || r.c == '\t')
-		advance(&r);
+		reader_advance(&r);
 	rc = r.c == '{' ? import_json(&j, &r, err) : import_csv(&j, &r, err);
 	if (rc != 0)
 		goto fail;
