@@ -127,3 +127,12 @@ char *paths_join(const char *path, const char *name)
 		return NULL;
 	return out;
 }
+
+char *paths_suffixed(const char *path, const char *suffix)
+{
+	char *out;
+
+	if (asprintf(&out, "%s%s", path, suffix) < 0)
+		return NULL;
+	return out;
+}

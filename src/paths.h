@@ -32,4 +32,7 @@ char *paths_dirname(const char *path);
 /* path joined with name by one slash, newly allocated; NULL when out of memory. */
 char *paths_join(const char *path, const char *name);
 
+/* path with suffix appended ("-wal", "-shm"), newly allocated; NULL when out of memory. */
+char *paths_suffixed(const char *path, const char *suffix);
+
 #endif
